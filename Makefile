@@ -1,0 +1,39 @@
+# IncidentMap: `make demo` and `make test` work on a fresh Debian machine with Swift.
+SWIFT ?= swift
+# Debian packages the build needs (the C libraries under CGEOS and CPROJ).
+BUILD_DEPS := pkg-config libgeos-dev libproj-dev proj-data libsqlite3-dev
+# Extra packages the tests use (real clients and tools).
+TEST_DEPS := $(BUILD_DEPS) valgrind
+RELEASE_BIN := .build/release/incidents
+
+.PHONY: all deps test-deps build demo test bench leaks clean check-swift
+
+all: build
+
+check-swift:
+	@command -v $(SWIFT) >/dev/null 2>&1 || { \
+	  echo "error: Swift 6.1 or later is needed (https://www.swift.org/install/linux/); put swift on PATH" >&2; exit 1; }
+
+deps: check-swift
+	@scripts/install-deps.sh $(BUILD_DEPS)
+
+test-deps: check-swift
+	@scripts/install-deps.sh $(TEST_DEPS)
+
+build: deps
+	$(SWIFT) build -c release --product incidents
+
+demo: build
+	@scripts/demo.sh $(RELEASE_BIN)
+
+test: test-deps
+	$(SWIFT) test
+
+bench: deps
+	@scripts/bench.sh
+
+leaks: test-deps
+	@scripts/leak-check.sh
+
+clean:
+	rm -rf .build out

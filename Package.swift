@@ -1,0 +1,82 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Compiler rules that keep C pointers inside the wrapper targets (STYLE.md, convention 2).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "IncidentMap",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "incidents", targets: ["incidents"]),
+        .library(name: "IncidentGeometry", targets: ["IncidentGeometry"]),
+        .library(name: "IncidentGeodesy", targets: ["IncidentGeodesy"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C at the bottom: system libraries found through pkg-config.
+        .systemLibrary(
+            name: "CGEOS",
+            pkgConfig: "geos",
+            providers: [.apt(["libgeos-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPROJ",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]
+        ),
+        // Safe layers: no C pointer leaves these two targets.
+        .target(
+            name: "IncidentGeometry",
+            dependencies: ["CGEOS"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "IncidentGeodesy",
+            dependencies: ["CPROJ", "IncidentGeometry"],
+            swiftSettings: strictSettings
+        ),
+        // The command line: parsing and printing only.
+        .target(
+            name: "IncidentsCLI",
+            dependencies: [
+                "IncidentGeometry",
+                "IncidentGeodesy",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "incidents",
+            dependencies: [
+                "IncidentsCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IncidentGeometryTests",
+            dependencies: ["IncidentGeometry"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IncidentGeodesyTests",
+            dependencies: ["IncidentGeodesy", "IncidentGeometry"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IncidentsCLITests",
+            dependencies: [
+                "IncidentsCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,4 @@
+import ArgumentParser
+import IncidentsCLI
+
+Incidents.main()
