@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "incidents", targets: ["incidents"]),
         .library(name: "IncidentGeometry", targets: ["IncidentGeometry"]),
         .library(name: "IncidentGeodesy", targets: ["IncidentGeodesy"]),
+        .library(name: "Gazetteer", targets: ["Gazetteer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,10 +43,17 @@ let package = Package(
             dependencies: ["CPROJ", "IncidentGeometry"],
             swiftSettings: strictSettings
         ),
+        // Place names in Arabic and Latin script → places with coordinates.
+        .target(
+            name: "Gazetteer",
+            dependencies: ["IncidentGeodesy", "IncidentGeometry"],
+            swiftSettings: strictSettings
+        ),
         // The command line: parsing and printing only.
         .target(
             name: "IncidentsCLI",
             dependencies: [
+                "Gazetteer",
                 "IncidentGeometry",
                 "IncidentGeodesy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -68,6 +76,11 @@ let package = Package(
         .testTarget(
             name: "IncidentGeodesyTests",
             dependencies: ["IncidentGeodesy", "IncidentGeometry"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GazetteerTests",
+            dependencies: ["Gazetteer", "IncidentGeodesy"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import Gazetteer
 import IncidentGeodesy
 
 extension Incidents {
@@ -7,15 +8,20 @@ extension Incidents {
     public struct Distance: ParsableCommand {
         /// Help text.
         public static let configuration = CommandConfiguration(
-            abstract: "Geodesic distance in metres between two points (WGS 84).",
-            discussion: "A and B are LAT,LON pairs, latitude first: 36.0576,40.7348."
+            abstract: "Geodesic distance in metres between two places or points (WGS 84).",
+            discussion: """
+                A and B are place names in Arabic or Latin script ("al-Shaddadi prison", الحسكة) or \
+                LAT,LON pairs, latitude first: 36.0576,40.7348.
+                """
         )
 
-        @Argument(help: "The first point, LAT,LON.")
+        @Argument(help: "The first place: a name or LAT,LON.")
         var from: String
 
-        @Argument(help: "The second point, LAT,LON.")
+        @Argument(help: "The second place: a name or LAT,LON.")
         var to: String
+
+        @OptionGroup var gazetteer: GazetteerOptions
 
         @Flag(help: "Print {\"from\", \"to\", \"meters\"} as JSON.")
         var json = false
@@ -30,17 +36,26 @@ extension Incidents {
 
         /// What `run` prints; separate so tests can read it.
         func render() throws -> String {
-            let start = try GeoCoordinate(parsing: from)
-            let end = try GeoCoordinate(parsing: to)
+            // The gazetteer is loaded only when a name needs it.
+            var loaded: Gazetteer?
+            let load = { () throws -> Gazetteer in
+                if let loaded { return loaded }
+                let g = try gazetteer.load()
+                loaded = g
+                return g
+            }
+            let a = try PlaceArgument.resolve(from, in: load)
+            let b = try PlaceArgument.resolve(to, in: load)
+            let (start, end) = (a.coordinate, b.coordinate)
             let line = Geodesic.inverse(from: start, to: end)
             let meters = (line.distanceMeters * 10).rounded() / 10
             if json {
-                let report = DistanceReport(from: .init(start), to: .init(end), meters: meters)
+                let report = DistanceReport(from: .init(a), to: .init(b), meters: meters)
                 return try encodeJSON(report)
             }
             let km = String(format: "%.2f", meters / 1000)
             let azimuth = String(format: "%.1f", (line.initialAzimuthDegrees + 360).truncatingRemainder(dividingBy: 360))
-            return "\(start) → \(end): \(formatMeters(meters)) m (\(km) km), initial bearing \(azimuth)°"
+            return "\(a.label) → \(b.label): \(formatMeters(meters)) m (\(km) km), initial bearing \(azimuth)°"
         }
     }
 }
@@ -50,9 +65,13 @@ struct DistanceReport: Encodable {
     struct Position: Encodable {
         let lat: Double
         let lon: Double
-        init(_ c: GeoCoordinate) {
-            lat = c.latitude
-            lon = c.longitude
+        let name: String?
+        let id: String?
+        init(_ p: PlaceArgument) {
+            lat = p.coordinate.latitude
+            lon = p.coordinate.longitude
+            name = p.place?.name
+            id = p.place?.id
         }
     }
     let from: Position

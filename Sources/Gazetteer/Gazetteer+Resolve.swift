@@ -1,0 +1,265 @@
+import Foundation
+public import IncidentGeodesy
+
+/// Hints that steer a look-up between places of the same name.
+public struct ResolveHints: Sendable {
+    /// The kind the text implies ("سجن الشدادي" → prison).
+    public var kind: PlaceKind?
+    /// A point the answer is probably near (a place the user named, or the article's focus).
+    public var near: GeoCoordinate?
+    /// Other places of the same text: candidates near them are preferred.
+    public var context: [GeoCoordinate]
+    /// ISO country code to prefer; by default Syria, then its neighbours, as the domain expects.
+    public var country: String?
+
+    /// Hints; all optional.
+    public init(kind: PlaceKind? = nil, near: GeoCoordinate? = nil, context: [GeoCoordinate] = [], country: String? = nil) {
+        self.kind = kind
+        self.near = near
+        self.context = context
+        self.country = country
+    }
+}
+
+extension Gazetteer {
+    /// Candidates for `name`, best first; empty when nothing is close enough ("no match" is an
+    /// answer, not a guess).
+    ///
+    /// Matching goes exact folded name → Latin sound key → fuzzy spelling (trigram retrieval,
+    /// then Damerau–Levenshtein similarity ≥ 0.78). Arabic words with attached clitics
+    /// (وبالحسكة) are tried stripped too. A facility word (سجن، مخيم، قاعدة، حقل، معبر… or
+    /// prison, camp, base, field, crossing) followed by a settlement also finds the facility of
+    /// that kind beside the settlement. Ranking adds importance (kind, population), the kind
+    /// hint, closeness to `near` and to the context, and the country.
+    public func resolve(_ name: String, hints: ResolveHints = ResolveHints(), limit: Int = 5) -> [PlaceCandidate] {
+        // Ten kilobytes of text is not a name: look at its first 200 characters only.
+        let name = String(name.prefix(200))
+        var hints = hints
+        var found = [Int: (base: Double, match: PlaceCandidate.Match)]()
+        func add(_ indices: [Int32]?, _ base: Double, _ match: PlaceCandidate.Match) {
+            for i in indices ?? [] where (found[Int(i)]?.base ?? -1) < base {
+                found[Int(i)] = (base, match)
+            }
+        }
+
+        let words = PlaceName.words(name)
+        guard !words.isEmpty else { return [] }
+        // Clitic-stripped forms of the first Arabic word: the longest form that matches wins.
+        for (rank, first) in PlaceName.lookupVariants(of: words[0]).enumerated() {
+            let variantWords = [PlaceName.stripArabicArticle(PlaceName.fold(first))] + words.dropFirst()
+            let key = variantWords.joined(separator: " ")
+            if let hits = exact[key] {
+                add(hits, rank == 0 ? 1.0 : 0.97, .exact)
+                break
+            }
+        }
+        let key = words.joined(separator: " ")
+        if found.isEmpty, let s = PlaceName.soundKey(name), s.count >= 3 {
+            add(sound[s], 0.9, .sound)
+        }
+        // A facility word with a settlement: look for the facility of that kind beside it.
+        if let (kind, rest) = Self.splitFacilityWord(words) {
+            if hints.kind == nil { hints.kind = kind }
+            if !found.keys.contains(where: { places[$0].kind == kind }) {
+                let settlement = resolve(rest.joined(separator: " "), hints: ResolveHints(country: hints.country), limit: 3)
+                for candidate in settlement where !candidate.place.kind.isFacility {
+                    for (i, d) in facilities(of: kind, near: candidate.place.coordinate, withinMeters: 15_000) {
+                        let base = candidate.score * 0.9 * (1 - d / 60_000)
+                        if (found[i]?.base ?? -1) < base { found[i] = (base, .facilityNear) }
+                    }
+                }
+            }
+        }
+        if found.isEmpty {
+            for (k, similarity) in fuzzyKeys(key, limit: 8) {
+                add(keyPlaces[k], 0.85 * similarity, .fuzzy)
+            }
+        }
+        var candidates = found.map { index, hit in
+            rank(places[index], base: hit.base, match: hit.match, hints: hints)
+        }
+        candidates.sort {
+            ($0.score, $0.place.population, $1.place.id) > ($1.score, $1.place.population, $0.place.id)
+        }
+        return Array(candidates.prefix(max(0, limit)))
+    }
+
+    /// The best candidate, or ``GazetteerError/unknownPlace(name:suggestions:)`` with the
+    /// closest names we know.
+    public func resolveBest(_ name: String, hints: ResolveHints = ResolveHints()) throws(GazetteerError) -> PlaceCandidate {
+        if let best = resolve(name, hints: hints, limit: 1).first { return best }
+        throw .unknownPlace(name: name, suggestions: suggestions(for: name))
+    }
+
+    /// Up to five known names that look like `name`, for error messages.
+    public func suggestions(for name: String) -> [String] {
+        let key = PlaceName.key(String(name.prefix(200)))
+        guard !key.isEmpty else { return [] }
+        var seen = Set<String>()
+        return fuzzyKeys(key, limit: 20, threshold: 0.5).compactMap { k, _ in
+            let label = keyPlaces[k].first.map { places[Int($0)].name } ?? keyLabels[k]
+            return seen.insert(label).inserted ? label : nil
+        }.prefix(5).map { $0 }
+    }
+
+    func rank(_ place: Place, base: Double, match: PlaceCandidate.Match, hints: ResolveHints) -> PlaceCandidate {
+        var score = base * 0.75 + 0.25 * importance(place)
+        if let kind = hints.kind {
+            score += place.kind == kind ? 0.15 : (kind.isFacility != place.kind.isFacility ? -0.25 : -0.05)
+        }
+        var distance: Double?
+        if let near = hints.near {
+            let d = Geodesic.distanceMeters(from: near, to: place.coordinate)
+            distance = d
+            score += 0.15 * exp(-d / 30_000)
+        }
+        if !hints.context.isEmpty {
+            let d = hints.context.map { Geodesic.distanceMeters(from: $0, to: place.coordinate) }.min() ?? .infinity
+            score += 0.1 * exp(-d / 50_000)
+        }
+        if let country = hints.country {
+            score += place.country == country ? 0.05 : -0.1
+        }
+        return PlaceCandidate(place: place, score: min(1, max(0, score)), match: match, distanceMeters: distance)
+    }
+
+    /// How likely a place is to be meant when nothing else decides: larger and more
+    /// administrative places first, and the domain's own country (Syria) before its neighbours.
+    func importance(_ place: Place) -> Double {
+        var value: Double
+        switch place.kind {
+        case .country: value = 0.95
+        case .governorate: value = 0.75
+        case .region: value = 0.55
+        case .prison, .camp, .base, .oilfield, .border, .dam, .airport: value = 0.6
+        case .neighborhood: value = 0.35
+        case .village: value = 0.3
+        default: value = 0.45
+        }
+        if place.population > 0 {
+            value = max(value, min(0.9, log10(Double(place.population)) / 6.5))
+        }
+        if place.id.hasPrefix("curated:"), place.kind.isSettlement { value += 0.1 }
+        switch place.country {
+        case "SY": value += 0.1
+        case "IQ": value += 0.04
+        default: break
+        }
+        return min(1, value)
+    }
+
+    /// Facilities of `kind` within `withinMeters` of a point, nearest first (index, metres).
+    func facilities(of kind: PlaceKind, near point: GeoCoordinate, withinMeters: Double) -> [(Int, Double)] {
+        places.indices.compactMap { i -> (Int, Double)? in
+            guard places[i].kind == kind else { return nil }
+            let d = Geodesic.distanceMeters(from: point, to: places[i].coordinate)
+            return d <= withinMeters ? (i, d) : nil
+        }.sorted { $0.1 < $1.1 }
+    }
+
+    /// Keys similar to `key`: trigram retrieval, then Damerau–Levenshtein similarity.
+    func fuzzyKeys(_ key: String, limit: Int, threshold: Double = 0.78) -> [(Int, Double)] {
+        let grams = Set(Self.trigrams(of: key))
+        guard !grams.isEmpty else { return [] }
+        var shared = [Int32: Int]()
+        for gram in grams {
+            for k in trigrams[gram] ?? [] { shared[k, default: 0] += 1 }
+        }
+        let minimumShared = max(1, grams.count / 3)
+        let query = Array(key)
+        var scored = [(Int, Double)]()
+        for (k, count) in shared where count >= minimumShared {
+            let candidate = Array(keys[Int(k)])
+            guard abs(candidate.count - query.count) <= max(2, query.count / 3) else { continue }
+            let d = Self.editDistance(query, candidate)
+            let similarity = 1 - Double(d) / Double(max(query.count, candidate.count))
+            // Short names need to be nearly exact: "Hol" is not "Homs".
+            let needed = query.count <= 4 ? max(threshold, 0.9) : threshold
+            if similarity >= needed { scored.append((Int(k), similarity)) }
+        }
+        return Array(scored.sorted { ($0.1, keys[$1.0]) > ($1.1, keys[$0.0]) }.prefix(limit))
+    }
+
+    /// Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions).
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previous2[j - 2] + 1)
+                }
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+
+    /// Facility words as they open an Arabic name (سجن الشدادي) or open or close a Latin one
+    /// (al-Shaddadi prison, prison of Shaddadi); returns the kind and the remaining words.
+    static func splitFacilityWord(_ words: [String]) -> (PlaceKind, [String])? {
+        guard words.count >= 2 else { return nil }
+        let qualifiers: Set<String> = [
+            "coalition", "us", "american", "international", "russian", "turkish", "central", "military", "oil", "gas",
+            "تحالف", "دولي", "امريكيه", "امريكي", "مركزي", "نفطي", "عسكري", "of",
+        ]
+        if let kind = facilityWords[words[0]] {
+            let rest = Array(words.dropFirst()).filter { !qualifiers.contains($0) }
+            return rest.isEmpty ? nil : (kind, rest)
+        }
+        if let kind = facilityWords[words[words.count - 1]] {
+            let rest = Array(words.dropLast()).filter { !qualifiers.contains($0) }
+            return rest.isEmpty ? nil : (kind, rest)
+        }
+        return nil
+    }
+
+    static let facilityWords: [String: PlaceKind] = [
+        "سجن": .prison, "مخيم": .camp, "قاعده": .base, "حقل": .oilfield, "حقول": .oilfield, "معبر": .border,
+        "مطار": .airport, "سد": .dam, "prison": .prison, "jail": .prison, "camp": .camp, "base": .base,
+        "field": .oilfield, "oilfield": .oilfield, "crossing": .border, "airport": .airport, "airbase": .airport,
+        "dam": .dam,
+    ]
+}
+
+extension Gazetteer {
+    /// Places within `radiusMeters` of `center`, nearest first, optionally of one kind.
+    ///
+    /// Builds a ``GeoPointIndex`` (GEOS STRtree) for the query; keep one with
+    /// ``makeSpatialIndex()`` for many queries.
+    public func places(
+        near center: GeoCoordinate, radiusMeters: Double, kind: PlaceKind? = nil
+    ) throws -> [(place: Place, distanceMeters: Double)] {
+        try places(near: center, radiusMeters: radiusMeters, kind: kind, index: makeSpatialIndex())
+    }
+
+    /// The same query on an index the caller keeps.
+    public func places(
+        near center: GeoCoordinate, radiusMeters: Double, kind: PlaceKind? = nil, index: GeoPointIndex
+    ) throws -> [(place: Place, distanceMeters: Double)] {
+        try index.within(radiusMeters: radiusMeters, of: center)
+            .map { (places[$0.index], $0.distanceMeters) }
+            .filter { kind == nil || $0.0.kind == kind }
+            .map { (place: $0.0, distanceMeters: $0.1) }
+    }
+
+    /// The `count` nearest places of `kind` to `center` (the place itself excluded when given).
+    public func nearest(
+        to center: GeoCoordinate, kind: PlaceKind?, count: Int, excluding id: String? = nil
+    ) throws -> [(place: Place, distanceMeters: Double)] {
+        try makeSpatialIndex().nearest(to: center, count: count) { i in
+            (kind == nil || places[i].kind == kind) && places[i].id != id
+        }.map { (place: places[$0.index], distanceMeters: $0.distanceMeters) }
+    }
+
+    /// A spatial index over every place, in ``places`` order.
+    public func makeSpatialIndex() throws -> GeoPointIndex {
+        try GeoPointIndex(places.map(\.coordinate))
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+
+/// How place names are folded before they are compared. Every rule is tested in
+/// `PlaceNameTests`; `gazetteer/README.md` lists them for analysts.
+///
+/// Arabic: diacritics (harakat, shadda, sukun, dagger alef) and tatweel are removed; the alef
+/// forms أ إ آ ٱ become ا; ؤ becomes و, ئ and ى become ي, ء is dropped; taa marbuta ة becomes ه;
+/// Persian/Kurdish ی ک ە become ي ك ه; Arabic-Indic and Persian digits become ASCII digits; the
+/// article ال is removed from the start of every word. Attached clitics (و ف ب ل ك and their
+/// combinations: وال، بال، فال، وبال، لل…) are not removed from the key, since they are part of
+/// some names (بغداد); ``lookupVariants(of:)`` proposes the stripped forms instead.
+///
+/// Latin: case and diacritics are folded (Kurdish ş and ç become sh and ch first); the
+/// transliteration marks ʿ ʾ ' ’ ‘ ` are removed; hyphens become spaces; the article is dropped
+/// in all its forms (al, el, il, ul, and the assimilated ash, as, ar, ad, adh, at, ath, az, an,
+/// ez, es, er, ed, et, en) when it stands as its own word; tell/tall/tel become tal.
+public enum PlaceName {
+    /// The key names are matched on exactly: folded, article-free words joined by single spaces.
+    public static func key(_ name: String) -> String {
+        words(name).joined(separator: " ")
+    }
+
+    /// The folded, article-free words of a name.
+    public static func words(_ name: String) -> [String] {
+        let folded = fold(name)
+        var words = folded.split(separator: " ").map(String.init)
+        var result = [String]()
+        result.reserveCapacity(words.count)
+        for (index, word) in words.enumerated() {
+            if isArabic(word) {
+                result.append(stripArabicArticle(word))
+            } else if latinArticles.contains(word), index + 1 < words.count {
+                continue
+            } else if let canonical = latinSynonyms[word] {
+                result.append(canonical)
+            } else {
+                result.append(word)
+            }
+        }
+        words = result.filter { !$0.isEmpty }
+        return words
+    }
+
+    /// A coarse sound key for Latin names that absorbs transliteration variation: q/k, gh/g,
+    /// kh/k, dh/d, th/t, ch/sh (French), dj/j, doubled consonants, final -ah/-eh, and every run
+    /// of vowels (including w and y) as one vowel. "Ghuwayran", "Ghweiran" and "Gweiran" share
+    /// one key; so do "Shaddadi", "Ash Shaddadah" and "Chaddadi". `nil` for Arabic names.
+    public static func soundKey(_ name: String) -> String? {
+        let words = words(name)
+        guard !words.isEmpty, !words.contains(where: isArabic) else { return nil }
+        return soundKey(words: words)
+    }
+
+    static func soundKey(words: [String]) -> String {
+        var parts = [String]()
+        for word in words {
+            var w = word
+            for (from, to) in soundReplacements { w = w.replacingOccurrences(of: from, with: to) }
+            if w.count > 3, w.hasSuffix("ah") || w.hasSuffix("eh") { w.removeLast() }
+            var out = ""
+            var previous: Character?
+            for c in w {
+                let v: Character = "aeiouwy".contains(c) ? "a" : c
+                if v == previous { continue }
+                out.append(v)
+                previous = v
+            }
+            parts.append(out)
+        }
+        return parts.joined()
+    }
+
+    /// Forms of a word as it may stand in Arabic running text with clitics attached, most
+    /// literal first: "وبالحسكة" → ["وبالحسكة", "بالحسكة", "الحسكة", "حسكة"…]; keys of these are
+    /// looked up and the longest form that names a place wins.
+    public static func lookupVariants(of word: String) -> [String] {
+        guard isArabic(word) else { return [word] }
+        var variants = [word]
+        var stem = Substring(word)
+        // و or ف (conjunctions), then ب ل ك (prepositions), then the article.
+        if let first = stem.first, first == "و" || first == "ف", stem.count > 3 {
+            stem = stem.dropFirst()
+            variants.append(String(stem))
+        }
+        if let first = stem.first, first == "ب" || first == "ل" || first == "ك", stem.count > 3 {
+            let rest = stem.dropFirst()
+            if first == "ل", rest.first == "ل" {
+                // لل = ل + ال with the alef dropped: للحسكة → الحسكة
+                variants.append("ا" + rest)
+            }
+            variants.append(String(rest))
+        }
+        return variants
+    }
+
+    /// Folds script-specific variation (see the type's documentation), keeping word boundaries.
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var lastWasSpace = true
+        func space() {
+            if !lastWasSpace {
+                out.append(" ")
+                lastWasSpace = true
+            }
+        }
+        func put(_ s: Unicode.Scalar) {
+            out.append(s)
+            lastWasSpace = false
+        }
+        // Arabic presentation forms (from PDFs and old pages) fold to their base letters.
+        let text = text.unicodeScalars.contains { (0xFB50...0xFEFF).contains($0.value) }
+            ? text.precomposedStringWithCompatibilityMapping : text
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x064B...0x065F, 0x0670, 0x0640, 0x06D6...0x06ED:
+                continue  // harakat, shadda, sukun, dagger alef, tatweel, Quranic marks
+            case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673:
+                put("ا")
+            case 0x0624:
+                put("و")
+            case 0x0626, 0x0649, 0x06CC, 0x064A:
+                put("ي")
+            case 0x0621:
+                continue  // lone hamza
+            case 0x0629, 0x06D5, 0x06C1:
+                put("ه")
+            case 0x06A9:
+                put("ك")
+            case 0x0660...0x0669:
+                put(Unicode.Scalar(v - 0x0660 + 0x30)!)
+            case 0x06F0...0x06F9:
+                put(Unicode.Scalar(v - 0x06F0 + 0x30)!)
+            case 0x0600...0x06FF, 0x0750...0x077F, 0xFB50...0xFDFF, 0xFE70...0xFEFF:
+                if scalar.properties.isAlphabetic {
+                    put(scalar)
+                } else {
+                    space()  // Arabic comma, semicolon, question mark
+                }
+            case 0x02BB, 0x02BC, 0x02BE, 0x02BF, 0x0027, 0x2018, 0x2019, 0x0060, 0x00B4, 0x02B9:
+                continue  // ʿ ʾ ' ’ ‘ ` ´: transliteration marks of ayn and hamza
+            case 0x015F, 0x015E:
+                put("s"); put("h")  // ş Ş (Kurdish, Turkish)
+            case 0x00E7, 0x00C7:
+                put("c"); put("h")  // ç Ç
+            case 0x0131:
+                put("i")  // dotless ı
+            default:
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    let lowered = String(scalar).lowercased()
+                    for s in lowered.decomposedStringWithCanonicalMapping.unicodeScalars
+                    where !(0x0300...0x036F).contains(s.value) {
+                        put(s)
+                    }
+                } else {
+                    space()
+                }
+            }
+        }
+        if out.last == " " { out.removeLast() }
+        return String(out)
+    }
+
+    /// Whether a word is in Arabic script.
+    public static func isArabic(_ word: String) -> Bool {
+        word.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
+    }
+
+    static func stripArabicArticle(_ word: String) -> String {
+        if word.hasPrefix("ال"), word.count > 3 { return String(word.dropFirst(2)) }
+        return word
+    }
+
+    static let latinArticles: Set<String> = [
+        "al", "el", "il", "ul", "ash", "as", "ar", "ad", "adh", "at", "ath", "az", "an", "ez", "es", "er",
+        "ed", "et", "en", "aş", "ech", "esh",
+    ]
+
+    static let latinSynonyms: [String: String] = ["tell": "tal", "tall": "tal", "tel": "tal"]
+
+    static let soundReplacements: [(String, String)] = [
+        ("sch", "sh"), ("ch", "sh"), ("dj", "j"), ("gh", "g"), ("kh", "k"), ("ck", "k"), ("q", "k"),
+        ("c", "k"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("x", "k"), ("ee", "i"), ("ou", "u"), ("oo", "u"),
+    ]
+}
