@@ -55,7 +55,15 @@ extension Gazetteer {
         }
         let key = words.joined(separator: " ")
         if found.isEmpty, let s = PlaceName.soundKey(name), s.count >= 3 {
-            add(sound[s], 0.9, .sound)
+            // Sound-alikes are many ("Gürün" sounds like "Ghwerian"): rank them by spelling too.
+            let query = Array(key)
+            for i in sound[s] ?? [] {
+                let similarity = places[Int(i)].names.map { name -> Double in
+                    let other = Array(PlaceName.key(name))
+                    return 1 - Double(Self.editDistance(query, other)) / Double(max(query.count, other.count, 1))
+                }.max() ?? 0
+                add([i], 0.8 + 0.15 * similarity, .sound)
+            }
         }
         // A facility word with a settlement: look for the facility of that kind beside it.
         if let (kind, rest) = Self.splitFacilityWord(words) {
@@ -161,9 +169,10 @@ extension Gazetteer {
     func fuzzyKeys(_ key: String, limit: Int, threshold: Double = 0.78) -> [(Int, Double)] {
         let grams = Set(Self.trigrams(of: key))
         guard !grams.isEmpty else { return [] }
+        let trigrams = fuzzy.index(keys)
         var shared = [Int32: Int]()
         for gram in grams {
-            for k in trigrams[gram] ?? [] { shared[k, default: 0] += 1 }
+            for k in trigrams.postings[gram] ?? [] { shared[k, default: 0] += 1 }
         }
         let minimumShared = max(1, grams.count / 3)
         let query = Array(key)

@@ -15,7 +15,9 @@ public struct Gazetteer: Sendable {
     /// Distinct keys, for fuzzy search, and the trigram postings over them.
     let keys: [String]
     let keyPlaces: [[Int32]]
-    let trigrams: [Int: [Int32]]
+    /// Trigram postings over ``keys``, built on the first fuzzy look-up: exact look-ups, the
+    /// common case, do not pay for them.
+    let fuzzy: FuzzyIndex.Box
     /// A name to show for each key (the first spelling that produced it).
     let keyLabels: [String]
     /// Place id → index.
@@ -23,38 +25,43 @@ public struct Gazetteer: Sendable {
 
     /// Builds the index from places (used by tests and by ``load(from:)``).
     public init(places: [Place]) {
-        self.places = places
-        var exact = [String: [Int32]]()
-        var sound = [String: [Int32]]()
+        self.init(places: places, words: places.map(Self.nameWords))
+    }
+
+    /// The folded words of each of a place's names, index for index (empty for a name that
+    /// folds to nothing).
+    static func nameWords(_ place: Place) -> [[String]] {
+        place.names.map(PlaceName.words)
+    }
+
+    /// Builds the index from places whose names are already folded (`words[i]` for `places[i]`).
+    init(places: [Place], words: [[[String]]]) {
+        var exact = [String: [Int32]](minimumCapacity: places.count * 4)
+        var sound = [String: [Int32]](minimumCapacity: places.count * 2)
         var labels = [String: String]()
         for (index, place) in places.enumerated() {
             var seenKeys = Set<String>()
             var seenSounds = Set<String>()
-            for name in place.names {
-                let words = PlaceName.words(name)
-                guard !words.isEmpty else { continue }
-                let key = words.joined(separator: " ")
+            for (nameWords, name) in zip(words[index], place.names) where !nameWords.isEmpty {
+                let key = nameWords.joined(separator: " ")
                 if seenKeys.insert(key).inserted {
                     exact[key, default: []].append(Int32(index))
                     if labels[key] == nil { labels[key] = name }
                 }
-                if !words.contains(where: PlaceName.isArabic) {
-                    let s = PlaceName.soundKey(words: words)
+                if !nameWords.contains(where: PlaceName.isArabic) {
+                    let s = PlaceName.soundKey(words: nameWords)
                     if s.count >= 3, seenSounds.insert(s).inserted { sound[s, default: []].append(Int32(index)) }
                 }
             }
         }
         let keys = exact.keys.sorted()
-        var trigrams = [Int: [Int32]]()
-        for (k, key) in keys.enumerated() {
-            for gram in Set(Self.trigrams(of: key)) { trigrams[gram, default: []].append(Int32(k)) }
-        }
+        self.places = places
         self.exact = exact
         self.sound = sound
         self.keys = keys
         self.keyPlaces = keys.map { exact[$0] ?? [] }
         self.keyLabels = keys.map { labels[$0] ?? $0 }
-        self.trigrams = trigrams
+        self.fuzzy = FuzzyIndex.Box()
         self.indexByID = Dictionary(places.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -116,8 +123,7 @@ extension Gazetteer {
     /// Loads every data file of the folder and merges GeoNames places that the curated files
     /// describe better (same name within their uncertainty, or 10 km) into the curated entry.
     public static func load(from directory: URL) throws(GazetteerError) -> Gazetteer {
-        var places = [Place]()
-        places += try loadCountries(directory.appendingPathComponent("countries.tsv"))
+        var places = try loadCountries(directory.appendingPathComponent("countries.tsv"))
         let geonames = try loadGeoNames(directory.appendingPathComponent("geonames.tsv"))
         var curated = [Place]()
         let curatedDir = directory.appendingPathComponent("curated")
@@ -127,7 +133,9 @@ extension Gazetteer {
             curated += try loadCurated(curatedDir.appendingPathComponent(file))
         }
         places += merge(curated: curated, into: geonames)
-        return Gazetteer(places: linkParents(places))
+        let words = places.map(nameWords)
+        let unlinked = Gazetteer(places: places, words: words)
+        return Gazetteer(places: unlinked.linkingParents(), words: words)
     }
 
     static func readTSV(_ url: URL) throws(GazetteerError) -> [(line: Int, fields: [String: String])] {
@@ -231,7 +239,18 @@ extension Gazetteer {
     /// so one place is not offered twice; the curated coordinates and kind stay, GeoNames'
     /// names and population are added.
     static func merge(curated: [Place], into geonames: [Place]) -> [Place] {
-        let geoIndex = Gazetteer(places: geonames)
+        // Only the keys of curated settlements matter: index GeoNames by those alone.
+        var wanted = Set<String>()
+        for place in curated where place.kind.isSettlement || place.kind == .governorate {
+            for name in place.names { wanted.insert(PlaceName.key(name)) }
+        }
+        var geoKeys = [String: [Int32]]()
+        for (i, place) in geonames.enumerated() {
+            for name in place.names {
+                let key = PlaceName.key(name)
+                if wanted.contains(key) { geoKeys[key, default: []].append(Int32(i)) }
+            }
+        }
         var absorbed = Set<Int>()
         var merged = [Place]()
         for place in curated {
@@ -243,7 +262,7 @@ extension Gazetteer {
             var population = place.population
             let keys = Set(place.names.map(PlaceName.key))
             for key in keys {
-                for i in geoIndex.exact[key] ?? [] where !absorbed.contains(Int(i)) {
+                for i in geoKeys[key] ?? [] where !absorbed.contains(Int(i)) {
                     let other = geonames[Int(i)]
                     let d = Geodesic.distanceMeters(from: place.coordinate, to: other.coordinate)
                     if d <= max(10_000, place.uncertaintyKilometers * 1000) {
@@ -262,14 +281,14 @@ extension Gazetteer {
         return merged + geonames.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element)
     }
 
-    /// Replaces `name:` parent references with the id of the nearest place of that name.
-    static func linkParents(_ places: [Place]) -> [Place] {
-        let index = Gazetteer(places: places)
-        return places.map { place in
+    /// The places with `name:` parent references replaced by the id of the nearest place of
+    /// that name.
+    func linkingParents() -> [Place] {
+        places.map { place in
             guard let parent = place.parentID, parent.hasPrefix("name:") else { return place }
             var copy = place
             let key = PlaceName.key(String(parent.dropFirst(5)))
-            let best = (index.exact[key] ?? []).map { places[Int($0)] }
+            let best = (exact[key] ?? []).map { places[Int($0)] }
                 .filter { $0.id != place.id }
                 .min {
                     Geodesic.distanceMeters(from: place.coordinate, to: $0.coordinate)

@@ -52,22 +52,54 @@ public enum PlaceName {
     }
 
     static func soundKey(words: [String]) -> String {
-        var parts = [String]()
+        var out = [UInt8]()
         for word in words {
-            var w = word
-            for (from, to) in soundReplacements { w = w.replacingOccurrences(of: from, with: to) }
-            if w.count > 3, w.hasSuffix("ah") || w.hasSuffix("eh") { w.removeLast() }
-            var out = ""
-            var previous: Character?
-            for c in w {
-                let v: Character = "aeiouwy".contains(c) ? "a" : c
+            let w = Array(word.utf8)
+            var mapped = [UInt8]()
+            mapped.reserveCapacity(w.count)
+            var i = 0
+            func at(_ k: Int) -> UInt8 { k < w.count ? w[k] : 0 }
+            while i < w.count {
+                let c = w[i]
+                let n = at(i + 1)
+                switch (c, n) {
+                case (UInt8(ascii: "s"), UInt8(ascii: "c")) where at(i + 2) == UInt8(ascii: "h"):
+                    mapped += [UInt8(ascii: "s"), UInt8(ascii: "h")]; i += 3; continue
+                case (UInt8(ascii: "c"), UInt8(ascii: "h")):
+                    mapped += [UInt8(ascii: "s"), UInt8(ascii: "h")]; i += 2; continue
+                case (UInt8(ascii: "d"), UInt8(ascii: "j")):
+                    mapped.append(UInt8(ascii: "j")); i += 2; continue
+                case (UInt8(ascii: "g"), UInt8(ascii: "h")), (UInt8(ascii: "k"), UInt8(ascii: "h")),
+                    (UInt8(ascii: "d"), UInt8(ascii: "h")), (UInt8(ascii: "t"), UInt8(ascii: "h")):
+                    mapped.append(c); i += 2; continue
+                case (UInt8(ascii: "c"), UInt8(ascii: "k")):
+                    mapped.append(UInt8(ascii: "k")); i += 2; continue
+                case (UInt8(ascii: "p"), UInt8(ascii: "h")):
+                    mapped.append(UInt8(ascii: "f")); i += 2; continue
+                default:
+                    break
+                }
+                switch c {
+                case UInt8(ascii: "q"), UInt8(ascii: "c"), UInt8(ascii: "x"): mapped.append(UInt8(ascii: "k"))
+                default: mapped.append(c)
+                }
+                i += 1
+            }
+            // Final -ah/-eh: Hasakah, Hasakeh, Hasaka.
+            if mapped.count > 3, mapped.last == UInt8(ascii: "h"),
+                [UInt8(ascii: "a"), UInt8(ascii: "e")].contains(mapped[mapped.count - 2])
+            {
+                mapped.removeLast()
+            }
+            var previous: UInt8 = 0
+            for c in mapped {
+                let v = "aeiouwy".utf8.contains(c) ? UInt8(ascii: "a") : c
                 if v == previous { continue }
                 out.append(v)
                 previous = v
             }
-            parts.append(out)
         }
-        return parts.joined()
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Forms of a word as it may stand in Arabic running text with clitics attached, most
@@ -145,6 +177,12 @@ public enum PlaceName {
                 put("c"); put("h")  // ç Ç
             case 0x0131:
                 put("i")  // dotless ı
+            case 0x61...0x7A, 0x30...0x39:
+                put(scalar)  // ASCII letters and digits: the common case, kept fast
+            case 0x41...0x5A:
+                put(Unicode.Scalar(v + 0x20)!)
+            case 0x00...0x7F:
+                space()  // ASCII punctuation and spaces
             default:
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                     let lowered = String(scalar).lowercased()
@@ -178,8 +216,4 @@ public enum PlaceName {
 
     static let latinSynonyms: [String: String] = ["tell": "tal", "tall": "tal", "tel": "tal"]
 
-    static let soundReplacements: [(String, String)] = [
-        ("sch", "sh"), ("ch", "sh"), ("dj", "j"), ("gh", "g"), ("kh", "k"), ("ck", "k"), ("q", "k"),
-        ("c", "k"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("x", "k"), ("ee", "i"), ("ou", "u"), ("oo", "u"),
-    ]
 }
