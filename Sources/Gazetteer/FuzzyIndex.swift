@@ -2,10 +2,16 @@ import Synchronization
 
 /// Trigram postings over the gazetteer's keys, for fuzzy look-ups.
 struct FuzzyIndex: Sendable {
-    /// Hashed trigram → indices into the gazetteer's sorted keys.
+    /// Every distinct key, sorted.
+    let keys: [String]
+    /// The places of each key.
+    let keyPlaces: [[Int32]]
+    /// Hashed trigram → indices into ``keys``.
     let postings: [Int: [Int32]]
 
-    init(keys: [String]) {
+    init(exact: [String: [Int32]]) {
+        keys = exact.keys.sorted()
+        keyPlaces = keys.map { exact[$0] ?? [] }
         var postings = [Int: [Int32]]()
         for (k, key) in keys.enumerated() {
             for gram in Set(Gazetteer.trigrams(of: key)) { postings[gram, default: []].append(Int32(k)) }
@@ -17,10 +23,10 @@ struct FuzzyIndex: Sendable {
     final class Box: Sendable {
         private let built = Mutex<FuzzyIndex?>(nil)
 
-        func index(_ keys: [String]) -> FuzzyIndex {
+        func index(_ exact: [String: [Int32]]) -> FuzzyIndex {
             built.withLock { value in
                 if let value { return value }
-                let index = FuzzyIndex(keys: keys)
+                let index = FuzzyIndex(exact: exact)
                 value = index
                 return index
             }

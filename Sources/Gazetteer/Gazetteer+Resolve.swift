@@ -54,6 +54,15 @@ extension Gazetteer {
             }
         }
         let key = words.joined(separator: " ")
+        // With a facility kind hint, a bare name may be the facility's: "التنك" in a list of
+        // oil fields is "حقل التنك".
+        if let kind = hints.kind, kind.isFacility, !found.keys.contains(where: { places[$0].kind == kind }) {
+            for word in Self.facilityWords.filter({ $0.value == kind }).map(\.key) {
+                let arabicWord = PlaceName.isArabic(word)
+                guard arabicWord == PlaceName.isArabic(key) else { continue }
+                add(exact[arabicWord ? word + " " + key : key + " " + word], 0.97, .exact)
+            }
+        }
         if found.isEmpty, let s = PlaceName.soundKey(name), s.count >= 3 {
             // Sound-alikes are many ("Gürün" sounds like "Ghwerian"): rank them by spelling too.
             let query = Array(key)
@@ -68,7 +77,16 @@ extension Gazetteer {
         // A facility word with a settlement: look for the facility of that kind beside it.
         if let (kind, rest) = Self.splitFacilityWord(words) {
             if hints.kind == nil { hints.kind = kind }
-            if !found.keys.contains(where: { places[$0].kind == kind }) {
+            if rest.isEmpty, found.isEmpty {
+                // "قاعدة التحالف الدولي", "the coalition base": which one only the text's other
+                // places can tell: the facility of that kind nearest to them, within 30 km.
+                for anchor in hints.context + (hints.near.map { [$0] } ?? []) {
+                    if let (i, d) = facilities(of: kind, near: anchor, withinMeters: 30_000).first {
+                        let base = 0.8 * (1 - d / 60_000)
+                        if (found[i]?.base ?? -1) < base { found[i] = (base, .facilityNear) }
+                    }
+                }
+            } else if !rest.isEmpty, !found.keys.contains(where: { places[$0].kind == kind }) {
                 let settlement = resolve(rest.joined(separator: " "), hints: ResolveHints(country: hints.country), limit: 3)
                 for candidate in settlement where !candidate.place.kind.isFacility {
                     for (i, d) in facilities(of: kind, near: candidate.place.coordinate, withinMeters: 15_000) {
@@ -78,9 +96,17 @@ extension Gazetteer {
                 }
             }
         }
+        // "ريف دير الزور", "Raqqa countryside": the area around a place, at the place's point.
+        if found.isEmpty, words.count >= 2, words[0] == "ريف" || words[words.count - 1] == "countryside" {
+            let rest = words[0] == "ريف" ? Array(words.dropFirst()) : Array(words.dropLast())
+            for candidate in resolve(rest.joined(separator: " "), hints: hints, limit: 3) {
+                if let i = indexByID[candidate.place.id] { found[i] = (candidate.score * 0.9, candidate.match) }
+            }
+        }
         if found.isEmpty {
+            let index = fuzzy.index(exact)
             for (k, similarity) in fuzzyKeys(key, limit: 8) {
-                add(keyPlaces[k], 0.85 * similarity, .fuzzy)
+                add(index.keyPlaces[k], 0.85 * similarity, .fuzzy)
             }
         }
         var candidates = found.map { index, hit in
@@ -103,9 +129,11 @@ extension Gazetteer {
     public func suggestions(for name: String) -> [String] {
         let key = PlaceName.key(String(name.prefix(200)))
         guard !key.isEmpty else { return [] }
+        let index = fuzzy.index(exact)
         var seen = Set<String>()
         return fuzzyKeys(key, limit: 20, threshold: 0.5).compactMap { k, _ in
-            let label = keyPlaces[k].first.map { places[Int($0)].name } ?? keyLabels[k]
+            guard let first = index.keyPlaces[k].first else { return nil }
+            let label = places[Int(first)].name
             return seen.insert(label).inserted ? label : nil
         }.prefix(5).map { $0 }
     }
@@ -169,7 +197,8 @@ extension Gazetteer {
     func fuzzyKeys(_ key: String, limit: Int, threshold: Double = 0.78) -> [(Int, Double)] {
         let grams = Set(Self.trigrams(of: key))
         guard !grams.isEmpty else { return [] }
-        let trigrams = fuzzy.index(keys)
+        let trigrams = fuzzy.index(exact)
+        let keys = trigrams.keys
         var shared = [Int32: Int]()
         for gram in grams {
             for k in trigrams.postings[gram] ?? [] { shared[k, default: 0] += 1 }
@@ -182,8 +211,8 @@ extension Gazetteer {
             guard abs(candidate.count - query.count) <= max(2, query.count / 3) else { continue }
             let d = Self.editDistance(query, candidate)
             let similarity = 1 - Double(d) / Double(max(query.count, candidate.count))
-            // Short names need to be nearly exact: "Hol" is not "Homs".
-            let needed = query.count <= 4 ? max(threshold, 0.9) : threshold
+            // Short names need to be nearly exact: "Hol" is not "Homs", الرصافة is not الرصيفة.
+            let needed = query.count <= 4 ? max(threshold, 0.9) : query.count <= 5 ? max(threshold, 0.84) : threshold
             if similarity >= needed { scored.append((Int(k), similarity)) }
         }
         return Array(scored.sorted { ($0.1, keys[$1.0]) > ($1.1, keys[$0.0]) }.prefix(limit))
@@ -219,12 +248,10 @@ extension Gazetteer {
             "تحالف", "دولي", "امريكيه", "امريكي", "مركزي", "نفطي", "عسكري", "of",
         ]
         if let kind = facilityWords[words[0]] {
-            let rest = Array(words.dropFirst()).filter { !qualifiers.contains($0) }
-            return rest.isEmpty ? nil : (kind, rest)
+            return (kind, Array(words.dropFirst()).filter { !qualifiers.contains($0) })
         }
         if let kind = facilityWords[words[words.count - 1]] {
-            let rest = Array(words.dropLast()).filter { !qualifiers.contains($0) }
-            return rest.isEmpty ? nil : (kind, rest)
+            return (kind, Array(words.dropLast()).filter { !qualifiers.contains($0) })
         }
         return nil
     }

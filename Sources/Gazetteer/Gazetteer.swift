@@ -12,55 +12,58 @@ public struct Gazetteer: Sendable {
     let exact: [String: [Int32]]
     /// Latin sound key → place indices.
     let sound: [String: [Int32]]
-    /// Distinct keys, for fuzzy search, and the trigram postings over them.
-    let keys: [String]
-    let keyPlaces: [[Int32]]
-    /// Trigram postings over ``keys``, built on the first fuzzy look-up: exact look-ups, the
+    /// Trigram postings over the keys, built on the first fuzzy look-up: exact look-ups, the
     /// common case, do not pay for them.
     let fuzzy: FuzzyIndex.Box
-    /// A name to show for each key (the first spelling that produced it).
-    let keyLabels: [String]
     /// Place id → index.
     let indexByID: [String: Int]
+    /// The keys of every name of every place, kept for the on-disk cache.
+    let nameKeys: [[NameKey]]
 
-    /// Builds the index from places (used by tests and by ``load(from:)``).
+    /// Builds the index from places (used by tests and by ``build(from:)``).
     public init(places: [Place]) {
-        self.init(places: places, words: places.map(Self.nameWords))
+        self.init(places: places, nameKeys: places.map(Self.nameKeys))
     }
 
-    /// The folded words of each of a place's names, index for index (empty for a name that
-    /// folds to nothing).
-    static func nameWords(_ place: Place) -> [[String]] {
-        place.names.map(PlaceName.words)
+    /// The exact and sound keys of one name.
+    struct NameKey: Sendable, Hashable {
+        /// Folded, article-free words joined by spaces; empty when the name folds to nothing.
+        let key: String
+        /// The Latin sound key, empty for Arabic names and short keys.
+        let sound: String
     }
 
-    /// Builds the index from places whose names are already folded (`words[i]` for `places[i]`).
-    init(places: [Place], words: [[[String]]]) {
+    /// The keys of each of a place's names, index for index.
+    static func nameKeys(_ place: Place) -> [NameKey] {
+        place.names.map { name in
+            let words = PlaceName.words(name)
+            let latin = !words.isEmpty && !words.contains(where: PlaceName.isArabic)
+            let sound = latin ? PlaceName.soundKey(words: words) : ""
+            return NameKey(key: words.joined(separator: " "), sound: sound.count >= 3 ? sound : "")
+        }
+    }
+
+    /// Builds the index from places whose names are already folded (`nameKeys[i]` for `places[i]`).
+    init(places: [Place], nameKeys: [[NameKey]]) {
+        self.nameKeys = nameKeys
         var exact = [String: [Int32]](minimumCapacity: places.count * 4)
         var sound = [String: [Int32]](minimumCapacity: places.count * 2)
-        var labels = [String: String]()
         for (index, place) in places.enumerated() {
             var seenKeys = Set<String>()
             var seenSounds = Set<String>()
-            for (nameWords, name) in zip(words[index], place.names) where !nameWords.isEmpty {
-                let key = nameWords.joined(separator: " ")
+            for nameKey in nameKeys[index] where !nameKey.key.isEmpty {
+                let key = nameKey.key
                 if seenKeys.insert(key).inserted {
                     exact[key, default: []].append(Int32(index))
-                    if labels[key] == nil { labels[key] = name }
                 }
-                if !nameWords.contains(where: PlaceName.isArabic) {
-                    let s = PlaceName.soundKey(words: nameWords)
-                    if s.count >= 3, seenSounds.insert(s).inserted { sound[s, default: []].append(Int32(index)) }
+                if !nameKey.sound.isEmpty, seenSounds.insert(nameKey.sound).inserted {
+                    sound[nameKey.sound, default: []].append(Int32(index))
                 }
             }
         }
-        let keys = exact.keys.sorted()
         self.places = places
         self.exact = exact
         self.sound = sound
-        self.keys = keys
-        self.keyPlaces = keys.map { exact[$0] ?? [] }
-        self.keyLabels = keys.map { labels[$0] ?? $0 }
         self.fuzzy = FuzzyIndex.Box()
         self.indexByID = Dictionary(places.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -122,7 +125,7 @@ extension Gazetteer {
 
     /// Loads every data file of the folder and merges GeoNames places that the curated files
     /// describe better (same name within their uncertainty, or 10 km) into the curated entry.
-    public static func load(from directory: URL) throws(GazetteerError) -> Gazetteer {
+    public static func build(from directory: URL) throws(GazetteerError) -> Gazetteer {
         var places = try loadCountries(directory.appendingPathComponent("countries.tsv"))
         let geonames = try loadGeoNames(directory.appendingPathComponent("geonames.tsv"))
         var curated = [Place]()
@@ -133,9 +136,9 @@ extension Gazetteer {
             curated += try loadCurated(curatedDir.appendingPathComponent(file))
         }
         places += merge(curated: curated, into: geonames)
-        let words = places.map(nameWords)
-        let unlinked = Gazetteer(places: places, words: words)
-        return Gazetteer(places: unlinked.linkingParents(), words: words)
+        let keys = places.map(nameKeys)
+        let unlinked = Gazetteer(places: places, nameKeys: keys)
+        return Gazetteer(places: unlinked.linkingParents(), nameKeys: keys)
     }
 
     static func readTSV(_ url: URL) throws(GazetteerError) -> [(line: Int, fields: [String: String])] {
@@ -176,7 +179,7 @@ extension Gazetteer {
     }
 
     static func splitNames(_ text: String?) -> [String] {
-        (text ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        (text ?? "").split(separator: "|").map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
     static func loadCountries(_ url: URL) throws(GazetteerError) -> [Place] {
