@@ -49,10 +49,17 @@ let package = Package(
             dependencies: ["IncidentGeodesy", "IncidentGeometry"],
             swiftSettings: strictSettings
         ),
+        // Articles → mentions → places → incidents.
+        .target(
+            name: "Extraction",
+            dependencies: ["Gazetteer", "IncidentGeodesy"],
+            swiftSettings: strictSettings
+        ),
         // The command line: parsing and printing only.
         .target(
             name: "IncidentsCLI",
             dependencies: [
+                "Extraction",
                 "Gazetteer",
                 "IncidentGeometry",
                 "IncidentGeodesy",
@@ -81,6 +88,11 @@ let package = Package(
         .testTarget(
             name: "GazetteerTests",
             dependencies: ["Gazetteer", "IncidentGeodesy"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ExtractionTests",
+            dependencies: ["Extraction", "Gazetteer", "IncidentGeodesy"],
             swiftSettings: strictSettings
         ),
         .testTarget(

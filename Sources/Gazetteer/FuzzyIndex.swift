@@ -22,6 +22,20 @@ struct FuzzyIndex: Sendable {
     /// Holds the index once built; shared by copies of one gazetteer, safe across tasks.
     final class Box: Sendable {
         private let built = Mutex<FuzzyIndex?>(nil)
+        private let starts = Mutex<Set<String>?>(nil)
+
+        /// The first word of every key.
+        func firstWords(_ exact: [String: [Int32]]) -> Set<String> {
+            starts.withLock { value in
+                if let value { return value }
+                var set = Set<String>(minimumCapacity: exact.count)
+                for key in exact.keys {
+                    if let first = key.split(separator: " ", maxSplits: 1).first { set.insert(String(first)) }
+                }
+                value = set
+                return set
+            }
+        }
 
         func index(_ exact: [String: [Int32]]) -> FuzzyIndex {
             built.withLock { value in

@@ -31,7 +31,9 @@ extension Gazetteer {
     /// prison, camp, base, field, crossing) followed by a settlement also finds the facility of
     /// that kind beside the settlement. Ranking adds importance (kind, population), the kind
     /// hint, closeness to `near` and to the context, and the country.
-    public func resolve(_ name: String, hints: ResolveHints = ResolveHints(), limit: Int = 5) -> [PlaceCandidate] {
+    public func resolve(
+        _ name: String, hints: ResolveHints = ResolveHints(), limit: Int = 5, fuzzy allowFuzzy: Bool = true
+    ) -> [PlaceCandidate] {
         // Ten kilobytes of text is not a name: look at its first 200 characters only.
         let name = String(name.prefix(200))
         var hints = hints
@@ -63,7 +65,7 @@ extension Gazetteer {
                 add(exact[arabicWord ? word + " " + key : key + " " + word], 0.97, .exact)
             }
         }
-        if found.isEmpty, let s = PlaceName.soundKey(name), s.count >= 3 {
+        if allowFuzzy, found.isEmpty, let s = PlaceName.soundKey(name), s.count >= 3 {
             // Sound-alikes are many ("Gürün" sounds like "Ghwerian"): rank them by spelling too.
             let query = Array(key)
             for i in sound[s] ?? [] {
@@ -87,7 +89,8 @@ extension Gazetteer {
                     }
                 }
             } else if !rest.isEmpty, !found.keys.contains(where: { places[$0].kind == kind }) {
-                let settlement = resolve(rest.joined(separator: " "), hints: ResolveHints(country: hints.country), limit: 3)
+                let settlement = resolve(
+                    rest.joined(separator: " "), hints: ResolveHints(country: hints.country), limit: 3, fuzzy: allowFuzzy)
                 for candidate in settlement where !candidate.place.kind.isFacility {
                     for (i, d) in facilities(of: kind, near: candidate.place.coordinate, withinMeters: 15_000) {
                         let base = candidate.score * 0.9 * (1 - d / 60_000)
@@ -99,11 +102,11 @@ extension Gazetteer {
         // "ريف دير الزور", "Raqqa countryside": the area around a place, at the place's point.
         if found.isEmpty, words.count >= 2, words[0] == "ريف" || words[words.count - 1] == "countryside" {
             let rest = words[0] == "ريف" ? Array(words.dropFirst()) : Array(words.dropLast())
-            for candidate in resolve(rest.joined(separator: " "), hints: hints, limit: 3) {
+            for candidate in resolve(rest.joined(separator: " "), hints: hints, limit: 3, fuzzy: allowFuzzy) {
                 if let i = indexByID[candidate.place.id] { found[i] = (candidate.score * 0.9, candidate.match) }
             }
         }
-        if found.isEmpty {
+        if allowFuzzy, found.isEmpty {
             let index = fuzzy.index(exact)
             for (k, similarity) in fuzzyKeys(key, limit: 8) {
                 add(index.keyPlaces[k], 0.85 * similarity, .fuzzy)
@@ -238,6 +241,28 @@ extension Gazetteer {
         }
         return previous[b.count]
     }
+
+    /// Whether some place name starts with this folded word (clitics stripped or not): a quick
+    /// test that lets a text scanner skip most words without building keys.
+    public func mayStartName(_ foldedWord: String) -> Bool {
+        let starts = fuzzy.firstWords(exact)
+        for variant in PlaceName.lookupVariants(of: foldedWord) {
+            let bare = PlaceName.isArabic(variant) ? PlaceName.stripArabicArticle(variant) : variant.lowercased()
+            if starts.contains(bare) { return true }
+        }
+        return Self.facilityKind(ofWord: foldedWord) != nil
+    }
+
+    /// The facility kind a folded word names (سجن، حقول، prison…), singular or plural.
+    public static func facilityKind(ofWord word: String) -> PlaceKind? {
+        let bare = PlaceName.isArabic(word) ? PlaceName.stripArabicArticle(word) : word.lowercased()
+        return facilityWords[bare] ?? facilityPlurals[bare]
+    }
+
+    static let facilityPlurals: [String: PlaceKind] = [
+        "سجون": .prison, "مخيمات": .camp, "قواعد": .base, "حقول": .oilfield, "معابر": .border, "prisons": .prison,
+        "camps": .camp, "bases": .base, "fields": .oilfield, "oilfields": .oilfield, "crossings": .border,
+    ]
 
     /// Facility words as they open an Arabic name (سجن الشدادي) or open or close a Latin one
     /// (al-Shaddadi prison, prison of Shaddadi); returns the kind and the remaining words.

@@ -1,0 +1,261 @@
+import Gazetteer
+
+/// A date expression found in a sentence.
+public struct DateMention: Hashable, Sendable {
+    /// The date, or nil when it is relative and the article's date is unknown.
+    public var range: DateRange?
+    /// Token indices covered, within the sentence.
+    public var firstToken: Int
+    public var lastToken: Int
+    /// Whether the expression is relative to the publication date (اليوم، أمس، last Thursday).
+    public var relative: Bool
+}
+
+/// Reads dates in Arabic and English news: both Arabic month sets (يناير… and كانون الثاني،
+/// شباط…) including paired forms ("كانون الثاني/يناير"), Arabic-Indic digits, ordinal day words
+/// ("العشرين من"), weekdays, and expressions relative to the publication date (اليوم، أمس، فجر
+/// أمس، مساء أمس الأحد، قبل يومين، منذ ثلاثة أيام، الأسبوع الماضي، "last Thursday").
+public enum DateParser {
+    /// Every date expression of a sentence, in order. `reference` is the publication date.
+    public static func mentions(in tokens: [Token], reference: Day?) -> [DateMention] {
+        let words = tokens.map { Lexicon.bare($0.folded) }
+        let raw = tokens.map { $0.folded.lowercased() }
+        var result = [DateMention]()
+        var i = 0
+        func add(_ range: DateRange?, _ first: Int, _ last: Int, relative: Bool) {
+            result.append(DateMention(range: range, firstToken: first, lastToken: last, relative: relative))
+            i = last + 1
+        }
+        while i < tokens.count {
+            let w = words[i]
+            // 1. Day number + (من) + month (+ paired month) (+ year).
+            if let day = Int(w), (1...31).contains(day), w.count <= 2 {
+                var j = i + 1
+                if j < words.count, words[j] == "من" || words[j] == "of" { j += 1 }
+                if let (month, next) = month(at: j, words) {
+                    let (year, after) = year(at: next, words)
+                    add(resolve(day: day, month: month, year: year, reference: reference), i, after - 1, relative: year == nil)
+                    continue
+                }
+            }
+            // 2. Ordinal words + من + month: "العشرين من كانون الثاني".
+            if let (day, next) = ordinalDay(at: i, words), next < words.count, words[next] == "من",
+                let (month, afterMonth) = month(at: next + 1, words)
+            {
+                let (year, after) = year(at: afterMonth, words)
+                add(resolve(day: day, month: month, year: year, reference: reference), i, after - 1, relative: year == nil)
+                continue
+            }
+            // 3. English "January 20, 2022" / "Jan. 20".
+            if let (month, next) = month(at: i, words), next < words.count, let day = Int(words[next]),
+                (1...31).contains(day), words[next].count <= 2, !PlaceName.isArabic(w)
+            {
+                let (year, after) = year(at: next + 1, words)
+                add(resolve(day: day, month: month, year: year, reference: reference), i, after - 1, relative: year == nil)
+                continue
+            }
+            // 4. Month + year, or month + "last" (الفائت، الماضي): month precision.
+            if let (month, next) = month(at: i, words) {
+                let (year, after) = year(at: next, words)
+                if let year, let start = Day(year: year, month: month, day: 1) {
+                    add(DateRange(start: start, end: start.endOfMonth, precision: .month), i, after - 1, relative: false)
+                    continue
+                }
+                if next < words.count, ["فايت", "ماضي", "منصرم", "last", "past"].contains(words[next]) {
+                    if let reference {
+                        var y = reference.year
+                        if month >= reference.month { y -= 1 }
+                        let start = Day(year: y, month: month, day: 1)!
+                        add(DateRange(start: start, end: start.endOfMonth, precision: .month), i, next, relative: true)
+                    } else {
+                        add(nil, i, next, relative: true)
+                    }
+                    continue
+                }
+            }
+            // 5. Relative expressions.
+            if let (offset, length, precision) = relative(at: i, words, raw) {
+                let range = reference.map { ref -> DateRange in
+                    let day = ref.adding(days: offset)
+                    switch precision {
+                    case .week: return DateRange(start: day.adding(days: -day.weekday), end: day.adding(days: 6 - day.weekday), precision: .week)
+                    case .month:
+                        let first = Day(year: day.year, month: day.month, day: 1)!
+                        return DateRange(start: first, end: first.endOfMonth, precision: .month)
+                    default: return DateRange(start: day, precision: .day)
+                    }
+                }
+                var last = i + length - 1
+                // "أمس الأحد": the weekday only confirms the relative day.
+                if last + 1 < words.count, weekday(at: last + 1, words, raw) != nil { last += 1 }
+                add(range, i, last, relative: true)
+                continue
+            }
+            // 6. Weekdays: the most recent such day on or before the publication date.
+            if let wd = weekday(at: i, words, raw) {
+                var last = i
+                var end: Int?
+                // "(الأربعاء - الخميس)": a night across two days.
+                if i + 1 < words.count, let wd2 = weekday(at: i + 1, words, raw), wd2 == (wd + 1) % 7 {
+                    end = wd2
+                    last = i + 1
+                }
+                let strictlyBefore = i > 0 && ["last", "previous"].contains(words[i - 1])
+                let range = reference.map { ref -> DateRange in
+                    var back = (ref.weekday - wd + 7) % 7
+                    if strictlyBefore, back == 0 { back = 7 }
+                    let start = ref.adding(days: -back)
+                    if end != nil { return DateRange(start: start, end: start.adding(days: 1), precision: .day) }
+                    return DateRange(start: start, precision: .day)
+                }
+                add(range, i, last, relative: true)
+                continue
+            }
+            i += 1
+        }
+        // "من اليوم ... ولغاية 31 كانون الثاني": join a start and an end into one range.
+        var joined = [DateMention]()
+        for mention in result {
+            if let previous = joined.last, mention.firstToken > 0,
+                ["لغايه", "حتي", "الي", "until", "to", "through"].contains(words[mention.firstToken - 1])
+                    || (mention.firstToken > 1 && ["لغايه", "حتي", "until"].contains(words[mention.firstToken - 2])),
+                let a = previous.range, let b = mention.range, a.start <= b.last
+            {
+                joined[joined.count - 1].range = DateRange(start: a.start, end: b.last, precision: a.precision)
+                joined[joined.count - 1].lastToken = mention.lastToken
+            } else {
+                joined.append(mention)
+            }
+        }
+        return joined
+    }
+
+    /// A publication date from a dateline near the top: "الاثنين، ٢٠ يونيو ٢٠٢٢".
+    public static func dateline(in tokens: [Token]) -> Day? {
+        for m in mentions(in: tokens, reference: nil) where !m.relative {
+            if let r = m.range, r.precision == .day { return r.start }
+        }
+        return nil
+    }
+
+    static func resolve(day: Int, month: Int, year: Int?, reference: Day?) -> DateRange? {
+        if let year { return Day(year: year, month: month, day: day).map { DateRange(start: $0, precision: .day) } }
+        guard let reference else { return nil }
+        // The latest such day not more than a week after the publication date.
+        for y in [reference.year + 1, reference.year, reference.year - 1] {
+            if let d = Day(year: y, month: month, day: day), d.ordinal <= reference.ordinal + 7 {
+                return DateRange(start: d, precision: .day)
+            }
+        }
+        return nil
+    }
+
+    static let months: [String: Int] = [
+        "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7, "اغسطس": 8, "سبتمبر": 9,
+        "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+        "اب": 8, "ايلول": 9, "يونيه": 6, "يوليه": 7, "january": 1, "february": 2, "march": 3, "april": 4, "may": 5,
+        "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
+        "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    ]
+
+    /// A month name at `i` (with the paired form after a slash skipped); returns the month and the next index.
+    static func month(at i: Int, _ words: [String]) -> (Int, Int)? {
+        guard i < words.count else { return nil }
+        var month: Int?
+        var next = i + 1
+        let w = words[i]
+        if w == "كانون" || w == "تشرين", i + 1 < words.count {
+            let second = words[i + 1]
+            if second == "ثاني" { month = w == "كانون" ? 1 : 11 }
+            if second == "اول" { month = w == "كانون" ? 12 : 10 }
+            next = i + 2
+        } else if let m = months[w] {
+            // "اب" and "may" are ordinary words too: only as months beside a number.
+            if w == "اب" || w == "may" || w == "mar" {
+                let before = i > 0 ? Int(words[i - 1]) : nil
+                let after = i + 1 < words.count ? Int(words[i + 1]) : nil
+                guard before != nil || after != nil else { return nil }
+            }
+            month = m
+        }
+        guard let found = month else { return nil }
+        // Paired forms: "كانون الثاني/يناير", "يونيو/حزيران".
+        if next < words.count, let paired = months[words[next]], paired == found { next += 1 }
+        return (found, next)
+    }
+
+    static func year(at i: Int, _ words: [String]) -> (Int?, Int) {
+        var j = i
+        if j < words.count, words[j] == "عام" || words[j] == "سنه" { j += 1 }
+        if j < words.count, words[j].count == 4, let y = Int(words[j]), (1900...2100).contains(y) { return (y, j + 1) }
+        return (nil, i)
+    }
+
+    static let ordinals: [String: Int] = [
+        "اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7, "ثامن": 8, "تاسع": 9, "عاشر": 10,
+        "عشرين": 20, "ثلاثين": 30,
+    ]
+
+    /// "العشرين", "الحادي عشر", "الخامس والعشرين", "الحادي والثلاثين" at `i`: the day and the next index.
+    static func ordinalDay(at i: Int, _ words: [String]) -> (Int, Int)? {
+        guard i < words.count else { return nil }
+        let first = words[i] == "حادي" ? 1 : ordinals[words[i]]
+        guard let units = first else { return nil }
+        if i + 1 < words.count, words[i + 1] == "عشر", units < 10 { return (units + 10, i + 2) }
+        if i + 1 < words.count, units < 10 {
+            let tens = words[i + 1].hasPrefix("و") ? String(words[i + 1].dropFirst()) : words[i + 1]
+            let bareTens = tens.hasPrefix("ال") ? String(tens.dropFirst(2)) : tens
+            if bareTens == "عشرين" { return (20 + units, i + 2) }
+            if bareTens == "ثلاثين", units == 1 { return (31, i + 2) }
+        }
+        return units == 1 ? nil : (units, i + 1)
+    }
+
+    static let weekdays: [String: Int] = [
+        "الاثنين": 0, "الثلاثا": 1, "الاربعا": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6, "monday": 0,
+        "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    ]
+
+    static func weekday(at i: Int, _ words: [String], _ raw: [String]) -> Int? {
+        guard i < raw.count else { return nil }
+        var w = raw[i]
+        for prefix in ["وال", "بال", "فال"] where w.hasPrefix(prefix) { w = "ال" + w.dropFirst(3) }
+        if let d = weekdays[w] { return d }
+        if i > 0, words[i - 1] == "يوم", let d = weekdays["ال" + words[i]] { return d }
+        return nil
+    }
+
+    /// (days from the reference, tokens used, precision) for a relative expression at `i`.
+    static func relative(at i: Int, _ words: [String], _ raw: [String]) -> (Int, Int, DatePrecision)? {
+        let w = words[i]
+        let next = i + 1 < words.count ? words[i + 1] : ""
+        let next2 = i + 2 < words.count ? words[i + 2] : ""
+        switch w {
+        case "اول" where next == "امس", "امس" where next == "اول":
+            return (-2, 2, .day)
+        case "امس", "yesterday":
+            return (-1, 1, .day)
+        case "يوم" where raw[i] == "اليوم", "today", "tonight":
+            return (0, 1, .day)
+        case "ليله" where raw[i] == "الليله":
+            return (0, 1, .day)
+        case "قبل", "منذ", "ago":
+            if next == "يومين" { return (-2, 2, .day) }
+            if next == "يوم" || next == "ساعات" { return (-1, 2, .day) }
+            if let n = Numbers.value(of: next), ["ايام", "يوما"].contains(next2) { return (-n, 3, .day) }
+            if next == "اسبوع" || next == "اسبوعين" { return (next == "اسبوع" ? -7 : -14, 2, .week) }
+        case "اسبوع" where ["ماضي", "فايت", "منصرم"].contains(next):
+            return (-7, 2, .week)
+        case "شهر" where ["ماضي", "فايت", "منصرم"].contains(next):
+            return (-28, 2, .month)
+        case "last" where next == "week":
+            return (-7, 2, .week)
+        case "last" where next == "month":
+            return (-28, 2, .month)
+        default:
+            if let n = Numbers.value(of: w), ["days", "day"].contains(next), next2 == "ago" { return (-n, 3, .day) }
+            if ["two", "2"].contains(w), next == "days", next2 == "ago" { return (-2, 3, .day) }
+        }
+        return nil
+    }
+}

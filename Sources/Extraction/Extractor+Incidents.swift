@@ -1,0 +1,237 @@
+import Gazetteer
+import IncidentGeodesy
+
+extension Extractor {
+    /// A cue word found in a sentence.
+    struct Cue {
+        let type: IncidentType
+        let first: Int
+        let last: Int
+    }
+
+    func findIncidents(article: Article, sentences: [Sentence], mentions: [Mention], dates: [[DateMention]]) -> [Incident] {
+        var incidents = [Incident]()
+        let mentionsBySentence = Dictionary(grouping: mentions, by: \.sentence)
+        let focus = focusPlace(mentions: mentions)
+        let articleActors = Set(sentences.flatMap { Self.actors(in: $0.tokens).map(\.actor) })
+        var lastDate: (paragraph: Int, range: DateRange)?
+        var lastPlace: (paragraph: Int, mention: Mention)?
+        for (s, sentence) in sentences.enumerated() {
+            let tokens = sentence.tokens
+            let here = (mentionsBySentence[s] ?? []).sorted { $0.firstToken < $1.firstToken }
+            let sentenceDates = dates[s].filter { $0.range != nil }
+            defer {
+                if let d = sentenceDates.last?.range { lastDate = (sentence.paragraph, d) }
+                if let m = here.last(where: { !$0.place.kind.isArea }) { lastPlace = (sentence.paragraph, m) }
+            }
+            let cues = Self.cues(in: tokens)
+            guard !cues.isEmpty else { continue }
+            let actors = Self.actors(in: tokens)
+            let claim = Self.claim(in: tokens, actors: actors)
+            let disputed = Self.hasDispute(tokens)
+            var seenTypes = Set<String>()
+            for cue in cues {
+                // Places: the list the cue governs, else the nearest place, else the paragraph's or article's.
+                var places = Self.governedPlaces(cue: cue, mentions: here, tokens: tokens)
+                var precision = 1
+                if places.isEmpty {
+                    if let last = lastPlace, last.paragraph == sentence.paragraph {
+                        places = [last.mention]
+                    } else if let focus {
+                        places = [focus]
+                    }
+                    precision = 2
+                }
+                for mention in places {
+                    let key = "\(cue.type.rawValue)|\(mention.place.id)"
+                    guard seenTypes.insert(key).inserted else { continue }
+                    var date = sentenceDates.min { abs($0.firstToken - cue.first) < abs($1.firstToken - cue.first) }?.range
+                    if date == nil, let last = lastDate, last.paragraph == sentence.paragraph { date = last.range }
+                    if date == nil, let published = article.published { date = DateRange(start: published, precision: .day) }
+                    var incidentActors = actors.sorted { Self.initiatorOrder($0, $1, cue: cue) }.map(\.actor)
+                    if [.escape, .hostage].contains(cue.type), mention.place.kind == .prison, articleActors.contains(.isis),
+                        !incidentActors.contains(.isis)
+                    {
+                        incidentActors.append(.isis)
+                    }
+                    var unique = [Actor]()
+                    for a in incidentActors where !unique.contains(a) { unique.append(a) }
+                    let counts = Self.counts(in: tokens, type: cue.type)
+                    let geo = mention.place.kind.isArea ? 3 : precision
+                    incidents.append(
+                        Incident(
+                            type: cue.type, date: date, place: mention.place, geoPrecision: geo, actors: unique,
+                            fatalities: counts.fatalities, people: counts.people, claimedBy: claim, disputed: disputed,
+                            sources: [
+                                IncidentSource(document: article.id, start: sentence.start, end: sentence.end, sentence: sentence.text)
+                            ]))
+                }
+            }
+        }
+        return incidents
+    }
+
+    /// The article's main place: the most named facility, else the most named settlement.
+    func focusPlace(mentions: [Mention]) -> Mention? {
+        let usable = mentions.filter { !$0.place.kind.isArea && $0.score > 0 }
+        let counts = Dictionary(grouping: usable, by: \.place.id)
+        let ranked = counts.values.sorted { a, b in
+            let fa = a[0].place.kind.isFacility ? 1 : 0
+            let fb = b[0].place.kind.isFacility ? 1 : 0
+            return (fa, a.count, -a[0].start) > (fb, b.count, -b[0].start)
+        }
+        return ranked.first?.first
+    }
+
+    /// Cues of the sentence, without those a blocker word makes hypothetical.
+    static func cues(in tokens: [Token]) -> [Cue] {
+        var found = [Cue]()
+        var used = Set<Int>()
+        for i in tokens.indices where !used.contains(i) {
+            for (type, phrases) in Lexicon.cues {
+                guard let n = phrases.lazy.compactMap({ $0.match(tokens, at: i) }).first else { continue }
+                let window = tokens[max(0, i - 3)..<i].flatMap { Lexicon.forms($0.folded) }
+                if window.contains(where: { Lexicon.blockers.contains($0) }) { break }
+                // A future or negated verb on the cue itself ("ستقوم", "لن").
+                found.append(Cue(type: type, first: i, last: i + n - 1))
+                for k in i..<(i + n) { used.insert(k) }
+                break
+            }
+        }
+        return found
+    }
+
+    /// The places a cue is about: those listed right after it (joined by و or commas), else
+    /// the nearest one in the sentence, facilities first.
+    static func governedPlaces(cue: Cue, mentions: [Mention], tokens: [Token]) -> [Mention] {
+        guard !mentions.isEmpty else { return [] }
+        let after = mentions.filter { $0.firstToken > cue.last && $0.firstToken - cue.last <= 10 }
+        if let first = after.first {
+            var list = [first]
+            for m in after.dropFirst() {
+                guard let previous = list.last else { break }
+                let gap = m.firstToken - previous.lastToken
+                let joined = tokens[m.firstToken].folded.hasPrefix("و") || tokens[m.firstToken].afterBreak
+                if gap <= 3, joined || gap == 1 { list.append(m) } else { break }
+            }
+            // A facility named in the list's neighbourhood beats the town it is in.
+            return list.filter { !$0.place.kind.isArea || list.count == 1 || list.allSatisfy(\.place.kind.isArea) }
+        }
+        let before = mentions.filter { $0.lastToken < cue.first }
+        guard let nearest = before.max(by: { ($0.place.kind.isFacility ? 1 : 0, $0.lastToken) < ($1.place.kind.isFacility ? 1 : 0, $1.lastToken) }) else {
+            return []
+        }
+        return [nearest]
+    }
+
+    struct ActorMention {
+        let actor: Actor
+        let first: Int
+        let last: Int
+    }
+
+    static func actors(in tokens: [Token]) -> [ActorMention] {
+        var found = [ActorMention]()
+        var i = 0
+        while i < tokens.count {
+            var matched = false
+            for (actor, phrases) in Lexicon.actors {
+                if let n = phrases.compactMap({ $0.match(tokens, at: i) }).max() {
+                    found.append(ActorMention(actor: actor, first: i, last: i + n - 1))
+                    i += n
+                    matched = true
+                    break
+                }
+            }
+            if !matched { i += 1 }
+        }
+        return found
+    }
+
+    /// Initiator first: an actor before the cue (the subject) before one after it, unless the
+    /// one after is introduced as the doer ("نفذتها فصائل دمشق", "by").
+    static func initiatorOrder(_ a: ActorMention, _ b: ActorMention, cue: Cue) -> Bool {
+        func rank(_ m: ActorMention) -> Int {
+            m.first < cue.first ? cue.first - m.first : 100 + m.first - cue.last
+        }
+        return rank(a) < rank(b)
+    }
+
+    static func claim(in tokens: [Token], actors: [ActorMention]) -> String? {
+        for (i, token) in tokens.enumerated() where Lexicon.forms(token.folded).contains(where: { Lexicon.attributionVerbs.contains($0) }) {
+            for j in (i + 1)..<min(tokens.count, i + 8) {
+                for (outlet, phrases) in Lexicon.outlets where phrases.contains(where: { $0.match(tokens, at: j) != nil }) {
+                    return outlet
+                }
+                if let actor = actors.first(where: { $0.first == j }) { return actor.actor.rawValue }
+            }
+            // Verb after its subject: "قسد تعلن".
+            if let actor = actors.last(where: { $0.last < i && i - $0.last <= 2 }) { return actor.actor.rawValue }
+        }
+        return nil
+    }
+
+    static func hasDispute(_ tokens: [Token]) -> Bool {
+        tokens.contains { Lexicon.forms($0.folded).contains(where: { Lexicon.disputeWords.contains($0) }) }
+    }
+
+    /// Deaths and people counted in the sentence.
+    static func counts(in tokens: [Token], type: IncidentType) -> (fatalities: Int?, people: Int?) {
+        var fatalities: Int?
+        var people: Int?
+        for (i, token) in tokens.enumerated() {
+            guard let n = Numbers.value(of: token.folded), n > 0, n < 100_000 else { continue }
+            // Years and days of the month are not counts.
+            if n >= 1900, n <= 2100 { continue }
+            let window = tokens[max(0, i - 2)..<min(tokens.count, i + 3)].flatMap { Lexicon.forms($0.folded) }
+            if DateParser.months.keys.contains(where: { window.contains($0) }) { continue }
+            if window.contains(where: { w in Lexicon.killedWords.contains { w.hasPrefix($0) } }) {
+                fatalities = fatalities ?? n
+                continue
+            }
+            let next = tokens[(i + 1)..<min(tokens.count, i + 3)].flatMap { Lexicon.forms($0.folded) }
+            if [.arrest, .escape, .hostage].contains(type),
+                next.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } })
+            {
+                people = people ?? n
+            }
+        }
+        return (fatalities, people)
+    }
+
+    /// Incidents of one type at places within `maxKilometers` with overlapping dates (±1 day)
+    /// become one incident with every source.
+    public static func merge(_ incidents: [Incident], maxKilometers: Double) -> [Incident] {
+        var merged = [Incident]()
+        for incident in incidents {
+            if let k = merged.firstIndex(where: { other in
+                other.type == incident.type
+                    && (other.place.id == incident.place.id
+                        || Geodesic.distanceMeters(from: other.place.coordinate, to: incident.place.coordinate) <= maxKilometers * 1000)
+                    && datesCompatible(other.date, incident.date)
+            }) {
+                var target = merged[k]
+                for source in incident.sources where !target.sources.contains(source) { target.sources.append(source) }
+                for actor in incident.actors where !target.actors.contains(actor) { target.actors.append(actor) }
+                target.fatalities = target.fatalities ?? incident.fatalities
+                target.people = target.people ?? incident.people
+                target.disputed = target.disputed || incident.disputed
+                target.claimedBy = target.claimedBy ?? incident.claimedBy
+                if let a = target.date, let b = incident.date, b.precision < a.precision { target.date = b }
+                if incident.geoPrecision < target.geoPrecision {
+                    target.place = incident.place
+                    target.geoPrecision = incident.geoPrecision
+                }
+                merged[k] = target
+            } else {
+                merged.append(incident)
+            }
+        }
+        return merged
+    }
+
+    static func datesCompatible(_ a: DateRange?, _ b: DateRange?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return a.overlaps(b, slackDays: 1)
+    }
+}

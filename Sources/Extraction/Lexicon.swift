@@ -1,0 +1,163 @@
+import Gazetteer
+
+/// The canonical actors of ../gold/FORMAT.md.
+public enum Actor: String, Codable, Sendable, Hashable, CaseIterable {
+    case sdf = "SDF"
+    case asayish = "Asayish"
+    case syrianGovernment = "Syrian government"
+    case isis = "ISIS"
+    case coalition = "Coalition"
+    case us = "US"
+    case pmf = "PMF"
+    case iraq = "Iraq"
+    case turkey = "Turkey"
+    case russia = "Russia"
+    case civilians = "civilians"
+}
+
+/// What happened: the incident types of FORMAT.md.
+public enum IncidentType: String, Codable, Sendable, Hashable, CaseIterable {
+    case attack, clash, escape, strike, arrest
+    case controlChange = "control_change"
+    case deployment, agreement, curfew, hostage
+}
+
+/// A phrase of the lexicon: folded words, the first may carry clitics in text; `prefix` lets
+/// the last word match inflected forms (اشتباك → اشتباكات).
+struct Phrase: Sendable {
+    let words: [String]
+    let prefix: Bool
+
+    init(_ text: String, prefix: Bool = false) {
+        words = text.split(separator: " ").map { Lexicon.bare(PlaceName.fold(String($0))) }
+        self.prefix = prefix
+    }
+
+    /// The number of tokens matched at `i`, or nil.
+    func match(_ tokens: [Token], at i: Int) -> Int? {
+        guard i + words.count <= tokens.count else { return nil }
+        for (k, word) in words.enumerated() {
+            let forms = k == 0 ? Lexicon.forms(tokens[i].folded) : [Lexicon.bare(tokens[i + k].folded)]
+            let isLast = k == words.count - 1
+            let ok = forms.contains { form in
+                form == word || (isLast && prefix && form.hasPrefix(word) && form.count <= word.count + 4)
+            }
+            if !ok { return nil }
+        }
+        return words.count
+    }
+}
+
+enum Lexicon {
+    /// A folded word without the article.
+    static func bare(_ word: String) -> String {
+        if PlaceName.isArabic(word), word.hasPrefix("ال"), word.count > 3 { return String(word.dropFirst(2)) }
+        return word.lowercased()
+    }
+
+    /// A folded word and its forms without attached clitics (و ف ب ل ك, لل) and article.
+    static func forms(_ word: String) -> [String] {
+        guard PlaceName.isArabic(word) else { return [word.lowercased()] }
+        var out = [bare(word)]
+        for variant in PlaceName.lookupVariants(of: word).dropFirst() where variant.count >= 2 {
+            out.append(bare(variant))
+        }
+        return out
+    }
+
+    /// Event cues per type.
+    static let cues: [(IncidentType, [Phrase])] = [
+        (.curfew, [Phrase("حظر تجوال"), Phrase("حظر التجوال"), Phrase("حظر التجول"), Phrase("حظر تجول"), Phrase("حظرا كليا"),
+                   Phrase("حظرا جزئيا"), Phrase("curfew", prefix: true)]),
+        (.agreement, [Phrase("وقف اطلاق النار"), Phrase("اتفاق", prefix: true), Phrase("هدنه"), Phrase("ceasefire"),
+                      Phrase("agreement"), Phrase("truce"), Phrase("deal")]),
+        (.hostage, [Phrase("دروع بشريه"), Phrase("دروعا بشريه"), Phrase("كدروع بشريه"), Phrase("رهائن"), Phrase("رهينه"),
+                    Phrase("تحرير اسري"), Phrase("تحرير"), Phrase("خطفهم"), Phrase("اختطاف"), Phrase("اسري"),
+                    Phrase("hostage", prefix: true), Phrase("human shields"), Phrase("abducted"), Phrase("kidnapped")]),
+        (.escape, [Phrase("اطلاق سراح"), Phrase("فرار"), Phrase("هروب"), Phrase("تهريب", prefix: true), Phrase("هربت"),
+                   Phrase("هرب"), Phrase("فر"), Phrase("فروا"), Phrase("تمكنوا من الفرار"), Phrase("escape", prefix: true),
+                   Phrase("fled"), Phrase("jailbreak"), Phrase("breakout"), Phrase("broke out")]),
+        (.strike, [Phrase("غارات"), Phrase("غاره"), Phrase("قصف", prefix: true), Phrase("ضربات"), Phrase("ضربه"),
+                   Phrase("رشقات"), Phrase("airstrike", prefix: true), Phrase("air strike", prefix: true),
+                   Phrase("strikes"), Phrase("shelled"), Phrase("shelling"), Phrase("drone strike", prefix: true)]),
+        (.clash, [Phrase("اشتباك", prefix: true), Phrase("اشتبكت"), Phrase("معارك"), Phrase("مواجهات"), Phrase("المعارك"),
+                  Phrase("clash", prefix: true), Phrase("fighting"), Phrase("battle", prefix: true)]),
+        (.arrest, [Phrase("القبض علي"), Phrase("القاء القبض"), Phrase("اعتقال"), Phrase("اعتقلت"), Phrase("مداهمه"),
+                   Phrase("دهم"), Phrase("حمله دهم"), Phrase("اعيد اعتقالهم"), Phrase("arrest", prefix: true),
+                   Phrase("detained"), Phrase("raid", prefix: true), Phrase("captured")]),
+        (.controlChange, [Phrase("السيطره علي"), Phrase("سيطرتها علي"), Phrase("خرج عن سيطره"), Phrase("خروج"),
+                          Phrase("فقدان السيطره"), Phrase("استعاد السيطره"), Phrase("استعاده السيطره"),
+                          Phrase("اصبح في يد"), Phrase("بسط سيطرته"), Phrase("تسليم السجن"), Phrase("took control"),
+                          Phrase("seized"), Phrase("retook"), Phrase("recaptured"), Phrase("handed over"),
+                          Phrase("lost control")]),
+        (.attack, [Phrase("هجوم", prefix: true), Phrase("هجمات"), Phrase("هجوما"), Phrase("اقتحام"), Phrase("تفجير", prefix: true),
+                   Phrase("مفخخه"), Phrase("استهدفت"), Phrase("استهدف"), Phrase("استهداف"), Phrase("attack", prefix: true),
+                   Phrase("assault", prefix: true), Phrase("stormed"), Phrase("storming"), Phrase("bombing")]),
+        (.deployment, [Phrase("دخول"), Phrase("انتشار"), Phrase("الانتشار"), Phrase("تعزيز", prefix: true), Phrase("وصول وحدات"),
+                       Phrase("نشرت"), Phrase("نشر"), Phrase("دخلت"), Phrase("deploy", prefix: true),
+                       Phrase("reinforcement", prefix: true), Phrase("entered")]),
+    ]
+
+    /// Words that make a cue hypothetical, negated or a warning rather than an event report.
+    static let blockers: Set<String> = [
+        "عدم", "منع", "لمنع", "تحذر", "تحذير", "تحذيرات", "مغبه", "خطر", "بخطر", "تسهيل", "بتسهيل", "ستقوم", "سوف", "يهدف", "بهدف",
+        "لتسهيل", "امكانيه", "احتمال", "محاوله", "اي", "prevent", "warn", "warned", "warning", "would", "could", "may",
+        "risk", "threat", "avoid",
+    ]
+
+    /// Actor names. Longer phrases first so "قوات سوريا الديمقراطية" wins over shorter ones.
+    static let actors: [(Actor, [Phrase])] = [
+        (.sdf, [Phrase("قوات سوريا الديمقراطيه"), Phrase("قوات سوريه الديمقراطيه"), Phrase("قسد"), Phrase("SDF"),
+                Phrase("Syrian Democratic Forces")]),
+        (.asayish, [Phrase("قوي الامن الداخلي"), Phrase("اسايش"), Phrase("الاسايش"), Phrase("Asayish")]),
+        (.syrianGovernment, [Phrase("الجيش العربي السوري"), Phrase("الجيش السوري"), Phrase("الحكومه السوريه"),
+                             Phrase("فصائل دمشق"), Phrase("فصائل مواليه للحكومه"), Phrase("فصائل تابعه للحكومه"),
+                             Phrase("قوات الجيش"), Phrase("وحدات الجيش"), Phrase("القوات الحكوميه"), Phrase("الجيش"),
+                             Phrase("الدوله السوريه"), Phrase("هيئه العمليات"), Phrase("وزاره الداخليه"),
+                             Phrase("Syrian army"), Phrase("government forces"), Phrase("Syrian government")]),
+        (.isis, [Phrase("داعش"), Phrase("تنظيم الدوله"), Phrase("الدوله الاسلاميه"), Phrase("دواعش"), Phrase("داعشيا"),
+                 Phrase("الداعشيين"), Phrase("داعشي", prefix: true), Phrase("ISIS"), Phrase("Islamic State"), Phrase("ISIL"),
+                 Phrase("Daesh")]),
+        (.coalition, [Phrase("التحالف الدولي"), Phrase("التحالف"), Phrase("coalition")]),
+        (.us, [Phrase("القوات الامريكيه"), Phrase("القوات الاميركيه"), Phrase("الاحتلال الاميركي"), Phrase("الاحتلال الامريكي"),
+               Phrase("جيش الاحتلال الاميركي"), Phrase("US forces"), Phrase("American forces"), Phrase("U.S.")]),
+        (.pmf, [Phrase("الحشد الشعبي"), Phrase("الحشد"), Phrase("PMF"), Phrase("Popular Mobilization")]),
+        (.iraq, [Phrase("القوات العراقيه"), Phrase("الجيش العراقي"), Phrase("Iraqi forces"), Phrase("Iraqi army")]),
+        (.turkey, [Phrase("القوات التركيه"), Phrase("الجيش التركي"), Phrase("الجيش الوطني السوري"), Phrase("Turkish forces"),
+                   Phrase("Turkish army"), Phrase("Turkey-backed")]),
+        (.russia, [Phrase("القوات الروسيه"), Phrase("Russian forces")]),
+        (.civilians, [Phrase("مدنيين"), Phrase("المدنيين"), Phrase("اطفال"), Phrase("طفل"), Phrase("فرقا اعلاميه"),
+                      Phrase("فرق اعلاميه"), Phrase("civilians"), Phrase("children")]),
+    ]
+
+    /// Who says so: attribution verbs and the sources they introduce.
+    static let attributionVerbs: Set<String> = [
+        "نقلت", "قالت", "قال", "اعلنت", "اعلن", "اكدت", "اكد", "افاد", "افادت", "ذكرت", "ذكر", "اشارت", "اشار", "اوضحت",
+        "اوضح", "كشفت", "كشف", "بحسب", "حسب", "وفق", "وفقا", "تعلن", "تؤكد", "تتهم", "اتهم", "said", "says", "announced",
+        "according", "reported", "claimed",
+    ]
+
+    static let outlets: [(String, [Phrase])] = [
+        ("SANA", [Phrase("سانا"), Phrase("SANA")]),
+        ("al-Watan", [Phrase("الوطن")]),
+        ("al-Akhbar", [Phrase("الاخبار")]),
+        ("local sources", [Phrase("مصادر محليه"), Phrase("local sources")]),
+        ("field sources", [Phrase("مصادر ميدانيه")]),
+        ("military sources", [Phrase("مصادر عسكريه"), Phrase("military sources")]),
+        ("SOHR", [Phrase("المرصد السوري"), Phrase("Syrian Observatory")]),
+    ]
+
+    /// Words reporting a denial or a contrary claim.
+    static let disputeWords: Set<String> = [
+        "نفت", "نفي", "ينفي", "تنفي", "نفيها", "تزعم", "زعم", "مزاعم", "يزعم", "اتهم", "تتهم", "اتهمت", "غير دقيق", "كذب",
+        "denied", "denies", "deny", "claimed", "alleged", "accused", "accuses",
+    ]
+
+    /// Words after a number that say what was counted, by what it means.
+    static let killedWords: [String] = ["قتل", "مقتل", "مصرع", "قتلي", "سقوط", "killed", "dead", "deaths", "died"]
+    static let peopleNouns: [String] = [
+        "سجين", "سجناء", "عنصر", "عناصر", "داعشي", "معتقل", "محتجز", "شخص", "اشخاص", "طفل", "اطفال", "مقاتل", "مقاتلين",
+        "اسير", "اسري", "رهين", "رهائن", "فار", "فارين", "متزعم", "قيادي", "جندي", "جنود", "prisoner", "detainee", "inmate",
+        "people", "fighter", "member", "militant", "child", "children", "hostage", "suspect",
+    ]
+}

@@ -1,0 +1,113 @@
+import Gazetteer
+
+/// A word of an article with its position: offsets count Unicode scalars (code points) from
+/// the start of the article's text, as Python's `str` indexing does.
+public struct Token: Hashable, Sendable {
+    /// The word as written.
+    public let text: String
+    /// The word folded (``PlaceName/fold(_:)``): diacritics, alef forms, digits normalised.
+    public let folded: String
+    public let start: Int
+    public let end: Int
+    /// Whether punctuation (a comma, a dash, a quote) separates this token from the previous.
+    public let afterBreak: Bool
+}
+
+/// A sentence of an article and its tokens.
+public struct Sentence: Hashable, Sendable {
+    public let text: String
+    public let start: Int
+    public let end: Int
+    public let tokens: [Token]
+    /// The index of the paragraph (source line) the sentence is in.
+    public let paragraph: Int
+}
+
+enum TextSplitter {
+    /// Splits cleaned paragraphs (each with its scalar offset in the article) into sentences.
+    static func sentences(paragraphs: [(text: String, offset: Int)]) -> [Sentence] {
+        var result = [Sentence]()
+        for (pIndex, paragraph) in paragraphs.enumerated() {
+            let scalars = Array(paragraph.text.unicodeScalars)
+            var begin = 0
+            var i = 0
+            func flush(_ endExclusive: Int) {
+                var s = begin
+                var e = endExclusive
+                while s < e, scalars[s].properties.isWhitespace { s += 1 }
+                while e > s, scalars[e - 1].properties.isWhitespace { e -= 1 }
+                if e > s {
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars[s..<e])
+                    let text = String(view)
+                    let tokens = tokenize(scalars, from: s, to: e, base: paragraph.offset)
+                    if !tokens.isEmpty {
+                        result.append(
+                            Sentence(
+                                text: text, start: paragraph.offset + s, end: paragraph.offset + e, tokens: tokens,
+                                paragraph: pIndex))
+                    }
+                }
+                begin = endExclusive
+            }
+            while i < scalars.count {
+                let c = scalars[i]
+                if c == "." || c == "!" || c == "?" || c == "؟" || c == "…" {
+                    // Not a sentence end inside numbers (3.5) or after a one-letter abbreviation.
+                    let next = i + 1 < scalars.count ? scalars[i + 1] : " "
+                    let previous = i > 0 ? scalars[i - 1] : " "
+                    if c == ".", previous.properties.numericType != nil, next.properties.numericType != nil {
+                        i += 1
+                        continue
+                    }
+                    if next.properties.isWhitespace || next == "\"" || next == "»" || next == "”" || i + 1 == scalars.count {
+                        flush(i + 1)
+                    }
+                }
+                i += 1
+            }
+            flush(scalars.count)
+        }
+        return result
+    }
+
+    /// Words: runs of letters, digits, combining marks, tatweel and apostrophes inside words.
+    static func tokenize(_ scalars: [Unicode.Scalar], from: Int, to: Int, base: Int) -> [Token] {
+        var tokens = [Token]()
+        var i = from
+        var sawBreak = false
+        while i < to {
+            let c = scalars[i]
+            if isWordScalar(c) {
+                var j = i + 1
+                while j < to, isWordScalar(scalars[j]) || (isJoiner(scalars[j]) && j + 1 < to && isWordScalar(scalars[j + 1]) && !isArabicScalar(scalars[j + 1])) {
+                    j += 1
+                }
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[i..<j])
+                let text = String(view)
+                let folded = PlaceName.fold(text)
+                if !folded.isEmpty {
+                    tokens.append(Token(text: text, folded: folded, start: base + i, end: base + j, afterBreak: sawBreak))
+                }
+                sawBreak = false
+                i = j
+            } else {
+                if !c.properties.isWhitespace { sawBreak = true }
+                i += 1
+            }
+        }
+        return tokens
+    }
+
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c.properties.numericType != nil || c.properties.generalCategory == .nonspacingMark
+            || c.value == 0x0640
+    }
+
+    static func isJoiner(_ c: Unicode.Scalar) -> Bool {
+        c == "'" || c == "’" || c == "-" || c == "ʿ" || c == "ʾ"
+    }
+
+    static func isArabicScalar(_ c: Unicode.Scalar) -> Bool { (0x0600...0x06FF).contains(c.value) }
+}
