@@ -153,7 +153,7 @@ public enum Evaluation {
         for (document, extraction) in zip(gold, predictions) {
             // Toponyms: one prediction per distinct place.
             var predicted = [Mention]()
-            for m in extraction.mentions where m.score > 0 && !predicted.contains(where: { $0.place.id == m.place.id }) {
+            for m in extraction.mentions where m.score > 0 && !m.isAnaphor && !predicted.contains(where: { $0.place.id == m.place.id }) {
                 predicted.append(m)
             }
             var used = Set<Int>()
@@ -161,12 +161,19 @@ public enum Evaluation {
             for t in document.toponyms {
                 let surfaceKey = PlaceName.key(t.surface)
                 let tolerance = t.tolerance_km ?? 5
-                let match = predicted.indices.first { i in
-                    !used.contains(i)
-                        && (PlaceName.key(predicted[i].surface) == surfaceKey
-                            || PlaceName.key(predicted[i].place.name) == PlaceName.key(t.name)
-                            || km(t.lat, t.lon, predicted[i].place.coordinate.latitude, predicted[i].place.coordinate.longitude) <= min(tolerance, 5))
+                let goldWords = Set(surfaceKey.split(separator: " "))
+                func distance(_ i: Int) -> Double {
+                    km(t.lat, t.lon, predicted[i].place.coordinate.latitude, predicted[i].place.coordinate.longitude)
                 }
+                // The same surface first, then the same place (by name, or close with a shared word).
+                let open = predicted.indices.filter { !used.contains($0) }
+                let match = open.first { PlaceName.key(predicted[$0].surface) == surfaceKey }
+                    ?? open.first { PlaceName.key(predicted[$0].place.name) == PlaceName.key(t.name) }
+                    ?? open.first { i in
+                        distance(i) <= min(tolerance, 5)
+                            || (distance(i) <= tolerance
+                                && !goldWords.isDisjoint(with: PlaceName.key(predicted[i].surface).split(separator: " ")))
+                    }
                 if let i = match {
                     used.insert(i)
                     tp += 1
@@ -191,7 +198,9 @@ public enum Evaluation {
                     let p = extraction.incidents[i]
                     guard !usedIncidents.contains(i), p.type.rawValue == g.type, let d = p.date else { return false }
                     let placeOK = km(g.lat, g.lon, p.place.coordinate.latitude, p.place.coordinate.longitude) <= 10
-                    let dateOK = abs(d.start.ordinal - gStart.ordinal) <= 1 || (d.start >= gStart && d.start <= gEnd)
+                    // Within a day of the gold date, or the two ranges overlap.
+                    let dateOK = abs(d.start.ordinal - gStart.ordinal) <= 1
+                        || DateRange(start: gStart, end: gEnd, precision: .day).overlaps(d, slackDays: 1)
                     return placeOK && dateOK
                 }
                 if let i = match {

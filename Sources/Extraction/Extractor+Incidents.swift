@@ -34,10 +34,24 @@ extension Extractor {
                 // Places: the list the cue governs, else the nearest place, else the paragraph's or article's.
                 var places = Self.governedPlaces(cue: cue, mentions: here, tokens: tokens)
                 var precision = 1
+                if cue.type == .agreement {
+                    // Agreements are signed somewhere, usually unnamed: the place only when "in X".
+                    places = places.filter { m in
+                        m.firstToken > 0 && Lexicon.forms(tokens[m.firstToken - 1].folded).contains("في")
+                    }
+                    if places.isEmpty, let syria = syriaMention(sentence: s, token: cue.first, start: sentence.start) {
+                        places = [syria]
+                    }
+                } else {
+                    // A country is not where an attack happened; "in Syria" adds nothing.
+                    places = places.filter { $0.place.kind != .country }
+                }
                 if places.isEmpty {
+                    // No place in the sentence: the paragraph's last place, or for the headline the
+                    // article's main place.
                     if let last = lastPlace, last.paragraph == sentence.paragraph {
                         places = [last.mention]
-                    } else if let focus {
+                    } else if sentence.paragraph == 0, let focus {
                         places = [focus]
                     }
                     precision = 2
@@ -69,6 +83,14 @@ extension Extractor {
             }
         }
         return incidents
+    }
+
+    /// Syria as a place mention, for incidents only the country can locate.
+    func syriaMention(sentence: Int, token: Int, start: Int) -> Mention? {
+        guard let syria = gazetteer.place(id: "ne:SY") else { return nil }
+        return Mention(
+            surface: "سوريا", start: start, end: start, sentence: sentence, firstToken: token, lastToken: token,
+            place: syria, score: 0, alternatives: [], kindHint: nil, isAnaphor: false)
     }
 
     /// The article's main place: the most named facility, else the most named settlement.
@@ -108,14 +130,30 @@ extension Extractor {
         let after = mentions.filter { $0.firstToken > cue.last && $0.firstToken - cue.last <= 10 }
         if let first = after.first {
             var list = [first]
-            for m in after.dropFirst() {
+            for m in mentions where m.firstToken > first.lastToken {
                 guard let previous = list.last else { break }
                 let gap = m.firstToken - previous.lastToken
                 let joined = tokens[m.firstToken].folded.hasPrefix("و") || tokens[m.firstToken].afterBreak
-                if gap <= 3, joined || gap == 1 { list.append(m) } else { break }
+                // "حقل العمر … وحقل كونكو … وحقول الصفيان والتنك": facilities of one kind in a row.
+                let sameKindFacility = first.place.kind.isFacility && m.place.kind == first.place.kind && gap <= 12
+                if (gap <= 3 && (joined || gap == 1)) || (sameKindFacility && joined) {
+                    list.append(m)
+                } else if !m.place.kind.isArea {
+                    break
+                }
             }
-            // A facility named in the list's neighbourhood beats the town it is in.
-            return list.filter { !$0.place.kind.isArea || list.count == 1 || list.allSatisfy(\.place.kind.isArea) }
+            // "سجن الصناعة بالحسكة": a facility beats the town it is in, named beside it.
+            let facilities = list.filter(\.place.kind.isFacility)
+            return list.filter { m in
+                if m.place.kind.isArea, list.count > 1, !list.allSatisfy(\.place.kind.isArea) { return false }
+                if m.place.kind.isSettlement, facilities.contains(where: { f in
+                    f.place.parentID == m.place.id
+                        || Geodesic.distanceMeters(from: f.place.coordinate, to: m.place.coordinate) <= 12_000
+                }) {
+                    return false
+                }
+                return true
+            }
         }
         let before = mentions.filter { $0.lastToken < cue.first }
         guard let nearest = before.max(by: { ($0.place.kind.isFacility ? 1 : 0, $0.lastToken) < ($1.place.kind.isFacility ? 1 : 0, $1.lastToken) }) else {
@@ -205,9 +243,13 @@ extension Extractor {
         var merged = [Incident]()
         for incident in incidents {
             if let k = merged.firstIndex(where: { other in
-                other.type == incident.type
+                // Places only estimated (tens of km of uncertainty) are not the same by distance.
+                let precise = other.place.uncertaintyKilometers <= 5 && incident.place.uncertaintyKilometers <= 5
+                return other.type == incident.type
                     && (other.place.id == incident.place.id
-                        || Geodesic.distanceMeters(from: other.place.coordinate, to: incident.place.coordinate) <= maxKilometers * 1000)
+                        || (precise
+                            && Geodesic.distanceMeters(from: other.place.coordinate, to: incident.place.coordinate)
+                                <= maxKilometers * 1000))
                     && datesCompatible(other.date, incident.date)
             }) {
                 var target = merged[k]

@@ -40,7 +40,11 @@ public struct Extractor: Sendable {
     /// Words that name something else far more often than a place.
     static let notPlaces: Set<String> = [
         "دوله", "جيش", "امن", "وطن", "منطقه", "مدينه", "بلاد", "حكومه", "شعب", "قوات", "داخل", "ثوره", "يوم", "اليوم",
-        "عمليات", "اخبار", "سجن", "حي", "قريه", "بلده", "ناحيه", "the", "state", "army", "news",
+        "عمليات", "اخبار", "سجن", "حي", "قريه", "بلده", "ناحيه", "ان", "حول", "دور", "عمال", "جديده", "الي", "علي",
+        "بين", "عند", "منذ", "وان", "فان", "بان", "لان", "كان", "وكان", "صفوان", "بعد", "قبل", "ثم", "كان", "كانت", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "مع", "عن",
+        "لكن", "اما", "او", "ام", "قد", "لقد", "كل", "بعض", "غير", "حتي", "اذا", "لان", "انه", "انها", "هو", "هي", "هم",
+        "نحو", "حين", "وقت", "مكان", "اخر", "اول", "ثاني", "جانب", "اطار", "سياق", "نفس", "مصدر", "مصادر", "بيان",
+        "the", "state", "army", "news", "center", "central", "north", "south", "east", "west", "said", "may",
     ]
 
     /// Capitals whose name usually stands for a government: a place only after a locative word.
@@ -61,7 +65,7 @@ public struct Extractor: Sendable {
                 } else if token.afterBreak, !token.folded.hasPrefix("و") {
                     listKind = nil
                 }
-                guard gazetteer.mayStartName(token.folded), !actorSpans.contains(i) else {
+                guard listKind != nil || gazetteer.mayStartName(token.folded), !actorSpans.contains(i) else {
                     i += 1
                     continue
                 }
@@ -75,16 +79,38 @@ public struct Extractor: Sendable {
                     if n == 1, let listKind, Gazetteer.facilityKind(ofWord: token.folded) == nil { hints.kind = listKind }
                     let candidates = gazetteer.resolve(surface, hints: hints, limit: 4, fuzzy: false)
                     guard let best = candidates.first else { continue }
+                    if !acceptAsPlace(best.place, tokens: tokens, at: i) { break }
                     if n == 1, !acceptSingleWord(token, best.place, tokens: tokens, at: i) { break }
                     if n == 1, best.match == .facilityNear { break }
                     mentions.append(
                         Mention(
                             surface: Self.strippingClitic(surface, place: best.place), start: token.start,
                             end: tokens[i + n - 1].end, sentence: s, firstToken: i, lastToken: i + n - 1,
-                            place: best.place, score: best.score, alternatives: candidates, kindHint: hints.kind))
+                            place: best.place, score: best.score, alternatives: candidates, kindHint: hints.kind,
+                            isAnaphor: false))
                     i += n
                     matched = true
                     break
+                }
+                if !matched, let kind = Gazetteer.facilityKind(ofWord: token.folded), i + 1 < tokens.count {
+                    // A facility with a misspelt name: "حقل كونكو" for "حقل كونيكو".
+                    for n in stride(from: min(3, tokens.count - i), through: 2, by: -1) {
+                        if tokens[(i + 1)..<(i + n)].contains(where: \.afterBreak) { continue }
+                        let surface = tokens[i..<(i + n)].map(\.text).joined(separator: " ")
+                        if let best = gazetteer.resolve(surface, hints: ResolveHints(kind: kind), limit: 1).first,
+                            best.place.kind == kind, best.match == .fuzzy || best.match == .sound
+                        {
+                            mentions.append(
+                                Mention(
+                                    surface: surface, start: token.start, end: tokens[i + n - 1].end, sentence: s,
+                                    firstToken: i, lastToken: i + n - 1, place: best.place, score: best.score,
+                                    alternatives: [best], kindHint: kind, isAnaphor: false))
+                            i += n
+                            matched = true
+                            break
+                        }
+                    }
+                    if matched { continue }
                 }
                 if !matched {
                     // "قاعدة التحالف الدولي": a facility named by its owner, placed by context below.
@@ -99,7 +125,7 @@ public struct Extractor: Sendable {
                                 Mention(
                                     surface: surface, start: token.start, end: tokens[end].end, sentence: s,
                                     firstToken: i, lastToken: end, place: placeholder, score: 0, alternatives: [],
-                                    kindHint: kind))
+                                    kindHint: kind, isAnaphor: false))
                         }
                         i = end + 1
                         continue
@@ -108,7 +134,46 @@ public struct Extractor: Sendable {
                 }
             }
         }
-        return disambiguate(mentions, sentences: sentences)
+        return resolveAnaphora(disambiguate(mentions, sentences: sentences), sentences: sentences)
+    }
+
+    /// Generic nouns that point back to the last place of their kind: "السجن" (the prison),
+    /// "المخيم", "القاعدة", "الحقل", "المدينة", "the prison".
+    static let anaphors: [String: [PlaceKind]] = [
+        "السجن": [.prison], "المعتقل": [.prison], "المخيم": [.camp], "القاعده": [.base], "الحقل": [.oilfield],
+        "المعبر": [.border], "المدينه": [.city, .town], "البلده": [.town, .city, .village], "القريه": [.village, .town],
+        "the prison": [.prison], "the camp": [.camp], "the base": [.base], "the city": [.city, .town],
+    ]
+
+    /// Adds mentions for anaphoric nouns, pointing at the latest earlier place of their kind.
+    /// They locate incidents but are not toponyms (``Mention/isAnaphor``).
+    func resolveAnaphora(_ mentions: [Mention], sentences: [Sentence]) -> [Mention] {
+        var result = mentions
+        for (s, sentence) in sentences.enumerated() {
+            for (i, token) in sentence.tokens.enumerated() {
+                let variants = PlaceName.lookupVariants(of: token.folded).map { PlaceName.isArabic($0) ? $0 : $0.lowercased() }
+                var kinds: [PlaceKind]?
+                for v in variants { if let k = Self.anaphors[v] { kinds = k; break } }
+                if kinds == nil, i > 0, token.folded.lowercased() == "prison" || token.folded.lowercased() == "camp",
+                    sentence.tokens[i - 1].folded.lowercased() == "the"
+                {
+                    kinds = Self.anaphors["the " + token.folded.lowercased()]
+                }
+                guard let kinds else { continue }
+                // Not when a name follows ("سجن الشدادي" is a name, already matched).
+                if result.contains(where: { $0.sentence == s && $0.firstToken <= i && $0.lastToken >= i }) { continue }
+                let antecedent = result.filter { m in
+                    !m.isAnaphor && m.score > 0 && kinds.contains(m.place.kind) && (m.sentence < s || (m.sentence == s && m.lastToken < i))
+                }.max { ($0.sentence, $0.lastToken) < ($1.sentence, $1.lastToken) }
+                guard let antecedent, s - antecedent.sentence <= 8 else { continue }
+                var mention = antecedent
+                mention = Mention(
+                    surface: token.text, start: token.start, end: token.end, sentence: s, firstToken: i, lastToken: i,
+                    place: antecedent.place, score: antecedent.score, alternatives: [], kindHint: nil, isAnaphor: true)
+                result.append(mention)
+            }
+        }
+        return result.sorted { ($0.sentence, $0.firstToken) < ($1.sentence, $1.firstToken) }
     }
 
     /// Second pass: re-rank ambiguous names with the text's other places as context, and place
@@ -140,14 +205,21 @@ public struct Extractor: Sendable {
         return result
     }
 
-    func acceptSingleWord(_ token: Token, _ place: Place, tokens: [Token], at i: Int) -> Bool {
+    /// Whether the name at `i` stands for the place here, not for a government: capitals and
+    /// distant countries are places only after a locative word ("في دمشق", not "دمشق تتهم").
+    func acceptAsPlace(_ place: Place, tokens: [Token], at i: Int) -> Bool {
+        let token = tokens[i]
         let forms = Lexicon.forms(token.folded)
-        if forms.contains(where: { Self.notPlaces.contains($0) }) { return false }
         let previous = i > 0 ? Lexicon.forms(tokens[i - 1].folded) : []
         let locative = previous.contains { Self.locatives.contains($0) } || token.folded.hasPrefix("ب") && PlaceName.isArabic(token.folded)
         if forms.contains(where: { Self.capitals.contains($0) }), !locative { return false }
-        // Distant countries stand for governments ("backed by Washington") unless located in.
         if place.kind == .country, !["SY", "IQ", "TR", "JO", "LB"].contains(place.country), !locative { return false }
+        return true
+    }
+
+    func acceptSingleWord(_ token: Token, _ place: Place, tokens: [Token], at i: Int) -> Bool {
+        let forms = Lexicon.forms(token.folded)
+        if forms.contains(where: { Self.notPlaces.contains($0) }) { return false }
         // "السورية" (Syrian) is an adjective; "سورية" (Syria) is the place.
         if PlaceName.isArabic(token.folded) {
             let surfaceHasArticle = PlaceName.lookupVariants(of: token.folded).contains { $0.hasPrefix("ال") }
@@ -156,8 +228,10 @@ public struct Extractor: Sendable {
         }
         // Latin single words must be capitalised to be names.
         if !PlaceName.isArabic(token.text), let first = token.text.first, !first.isUppercase { return false }
-        // Small foreign places named by one common word are too risky.
-        if place.country != "SY", place.country != "IQ", place.population < 50_000, place.kind != .country { return false }
+        // Small places outside Syria named by one word are too often a common word or a person.
+        if place.country != "SY", place.population < 50_000, place.kind != .country, !place.id.hasPrefix("curated:") {
+            return false
+        }
         return true
     }
 

@@ -17,6 +17,8 @@ public struct Mention: Hashable, Sendable {
     var alternatives: [PlaceCandidate]
     /// A facility kind the text implies ("حقول …").
     var kindHint: PlaceKind?
+    /// A generic noun ("السجن") standing for an earlier place: it locates incidents but is not a toponym.
+    public var isAnaphor: Bool
 }
 
 /// Where an incident was read: the document, the span and the sentence.

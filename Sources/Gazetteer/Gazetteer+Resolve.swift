@@ -91,7 +91,7 @@ extension Gazetteer {
             } else if !rest.isEmpty, !found.keys.contains(where: { places[$0].kind == kind }) {
                 let settlement = resolve(
                     rest.joined(separator: " "), hints: ResolveHints(country: hints.country), limit: 3, fuzzy: allowFuzzy)
-                for candidate in settlement where !candidate.place.kind.isFacility {
+                for candidate in settlement where candidate.place.kind.isSettlement {
                     for (i, d) in facilities(of: kind, near: candidate.place.coordinate, withinMeters: 15_000) {
                         let base = candidate.score * 0.9 * (1 - d / 60_000)
                         if (found[i]?.base ?? -1) < base { found[i] = (base, .facilityNear) }
@@ -102,9 +102,18 @@ extension Gazetteer {
         // "ريف دير الزور", "Raqqa countryside": the area around a place, at the place's point.
         if found.isEmpty, words.count >= 2, words[0] == "ريف" || words[words.count - 1] == "countryside" {
             let rest = words[0] == "ريف" ? Array(words.dropFirst()) : Array(words.dropLast())
-            for candidate in resolve(rest.joined(separator: " "), hints: hints, limit: 3, fuzzy: allowFuzzy) {
-                if let i = indexByID[candidate.place.id] { found[i] = (candidate.score * 0.9, candidate.match) }
-            }
+            // The countryside is its own area: a region around the place, at the place's point.
+            return resolve(rest.joined(separator: " "), hints: hints, limit: limit, fuzzy: allowFuzzy)
+                .filter { !$0.place.kind.isFacility }
+                .map { c in
+                    let p = c.place
+                    let region = Place(
+                        id: "countryside:" + p.id, name: p.name + " countryside",
+                        arabicName: p.arabicName.map { "ريف " + $0 }, names: ["ريف " + (p.arabicName ?? p.name), p.name + " countryside"],
+                        kind: .region, coordinate: p.coordinate, country: p.country, parentID: p.id, population: 0,
+                        uncertaintyKilometers: max(30, p.uncertaintyKilometers), source: p.source)
+                    return PlaceCandidate(place: region, score: c.score * 0.95, match: c.match, distanceMeters: c.distanceMeters)
+                }
         }
         if allowFuzzy, found.isEmpty {
             let index = fuzzy.index(exact)
@@ -255,8 +264,11 @@ extension Gazetteer {
 
     /// The facility kind a folded word names (سجن، حقول، prison…), singular or plural.
     public static func facilityKind(ofWord word: String) -> PlaceKind? {
-        let bare = PlaceName.isArabic(word) ? PlaceName.stripArabicArticle(word) : word.lowercased()
-        return facilityWords[bare] ?? facilityPlurals[bare]
+        for variant in PlaceName.lookupVariants(of: word) {
+            let bare = PlaceName.isArabic(variant) ? PlaceName.stripArabicArticle(variant) : variant.lowercased()
+            if let kind = facilityWords[bare] ?? facilityPlurals[bare] { return kind }
+        }
+        return nil
     }
 
     static let facilityPlurals: [String: PlaceKind] = [

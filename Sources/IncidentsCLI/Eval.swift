@@ -92,7 +92,7 @@ struct PredictionJSON: Encodable {
         id = e.article.id
         published = e.article.published?.description
         var seen = Set<String>()
-        toponyms = e.mentions.filter { $0.score > 0 && seen.insert($0.place.id).inserted }.map {
+        toponyms = e.mentions.filter { $0.score > 0 && !$0.isAnaphor && seen.insert($0.place.id).inserted }.map {
             Toponym(surface: $0.surface, name: $0.place.name, kind: $0.place.kind.rawValue, lat: $0.place.coordinate.latitude, lon: $0.place.coordinate.longitude)
         }
         incidents = e.incidents.map { i in
