@@ -68,6 +68,12 @@ extension Extractor {
                     {
                         incidentActors.append(.isis)
                     }
+                    // "قواتنا" (our forces) in a statement: the speaker's forces.
+                    if let speaker = claim.flatMap(Actor.init(rawValue:)), !incidentActors.contains(speaker),
+                        tokens.contains(where: { ["قواتنا", "قواتها", "قواته", "عناصرها", "our"].contains($0.folded) })
+                    {
+                        incidentActors.insert(speaker, at: 0)
+                    }
                     var unique = [Actor]()
                     for a in incidentActors where !unique.contains(a) { unique.append(a) }
                     let counts = Self.counts(in: tokens, type: cue.type)
@@ -114,6 +120,8 @@ extension Extractor {
                 guard let n = phrases.lazy.compactMap({ $0.match(tokens, at: i) }).first else { continue }
                 let window = tokens[max(0, i - 3)..<i].flatMap { Lexicon.forms($0.folded) }
                 if window.contains(where: { Lexicon.blockers.contains($0) }) { break }
+                // "قبل دخول" (before entering): what has not happened yet.
+                if i > 0, Lexicon.forms(tokens[i - 1].folded).contains("قبل") { break }
                 // A future or negated verb on the cue itself ("ستقوم", "لن").
                 found.append(Cue(type: type, first: i, last: i + n - 1))
                 for k in i..<(i + n) { used.insert(k) }
@@ -132,6 +140,14 @@ extension Extractor {
             var list = [first]
             for m in mentions where m.firstToken > first.lastToken {
                 guard let previous = list.last else { break }
+                // "الشدادي جنوب الحسكة", "طريفاوي – الحسكة": the second place only says where the first is.
+                let before = m.firstToken > 0 ? Lexicon.forms(tokens[m.firstToken - 1].folded) : []
+                if before.contains(where: { Self.directionWords.contains($0) }) { continue }
+                if tokens[m.firstToken].afterBreak, !tokens[m.firstToken].folded.hasPrefix("و"),
+                    Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind)
+                {
+                    continue
+                }
                 let gap = m.firstToken - previous.lastToken
                 let joined = tokens[m.firstToken].folded.hasPrefix("و") || tokens[m.firstToken].afterBreak
                 // "حقل العمر … وحقل كونكو … وحقول الصفيان والتنك": facilities of one kind in a row.
@@ -160,6 +176,24 @@ extension Extractor {
             return []
         }
         return [nearest]
+    }
+
+    static let directionWords: Set<String> = [
+        "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "قرب", "بالقرب", "محيط", "ريف", "south", "north",
+        "east", "west", "near", "outside",
+    ]
+
+    /// Larger kinds of place rank higher: a village < a town < a city < a region.
+    static func sizeRank(_ kind: PlaceKind) -> Int {
+        switch kind {
+        case .prison, .camp, .base, .oilfield, .border, .dam, .airport, .facility, .neighborhood: 0
+        case .village: 1
+        case .town: 2
+        case .city: 3
+        case .district, .governorate, .road, .river: 4
+        case .region: 5
+        case .country: 6
+        }
     }
 
     struct ActorMention {
@@ -239,18 +273,19 @@ extension Extractor {
 
     /// Incidents of one type at places within `maxKilometers` with overlapping dates (±1 day)
     /// become one incident with every source.
-    public static func merge(_ incidents: [Incident], maxKilometers: Double) -> [Incident] {
+    ///
+    /// Places match when they are the same place, or two precisely known places of one kind
+    /// within `maxKilometers`, or a settlement and a facility beside it (the headline's "Hasakah"
+    /// and the body's "Ghuwayran prison"); the more specific place is kept. Two reports of one
+    /// incident with different counts are different incidents.
+    public static func merge(_ incidents: [Incident], maxKilometers: Double, slackDays: Int = 1) -> [Incident] {
         var merged = [Incident]()
         for incident in incidents {
             if let k = merged.firstIndex(where: { other in
-                // Places only estimated (tens of km of uncertainty) are not the same by distance.
-                let precise = other.place.uncertaintyKilometers <= 5 && incident.place.uncertaintyKilometers <= 5
-                return other.type == incident.type
-                    && (other.place.id == incident.place.id
-                        || (precise
-                            && Geodesic.distanceMeters(from: other.place.coordinate, to: incident.place.coordinate)
-                                <= maxKilometers * 1000))
-                    && datesCompatible(other.date, incident.date)
+                other.type == incident.type
+                    && samePlace(other.place, incident.place, maxKilometers: maxKilometers)
+                    && datesCompatible(other.date, incident.date, slackDays: slackDays)
+                    && (other.people == nil || incident.people == nil || other.people == incident.people)
             }) {
                 var target = merged[k]
                 for source in incident.sources where !target.sources.contains(source) { target.sources.append(source) }
@@ -260,7 +295,9 @@ extension Extractor {
                 target.disputed = target.disputed || incident.disputed
                 target.claimedBy = target.claimedBy ?? incident.claimedBy
                 if let a = target.date, let b = incident.date, b.precision < a.precision { target.date = b }
-                if incident.geoPrecision < target.geoPrecision {
+                if incident.geoPrecision < target.geoPrecision
+                    || (incident.place.kind.isFacility && !target.place.kind.isFacility)
+                {
                     target.place = incident.place
                     target.geoPrecision = incident.geoPrecision
                 }
@@ -272,8 +309,25 @@ extension Extractor {
         return merged
     }
 
-    static func datesCompatible(_ a: DateRange?, _ b: DateRange?) -> Bool {
+    static func samePlace(_ a: Place, _ b: Place, maxKilometers: Double) -> Bool {
+        if a.id == b.id { return true }
+        let d = Geodesic.distanceMeters(from: a.coordinate, to: b.coordinate)
+        // Places only estimated (tens of km of uncertainty) are not the same by distance.
+        let precise = a.uncertaintyKilometers <= 5 && b.uncertaintyKilometers <= 5
+        if precise, a.kind == b.kind, d <= maxKilometers * 1000 { return true }
+        let pair = [a, b]
+        if pair.contains(where: \.kind.isFacility), pair.contains(where: { $0.kind == .city || $0.kind == .town }),
+            d <= 12_000
+        {
+            return true
+        }
+        return false
+    }
+
+    static func datesCompatible(_ a: DateRange?, _ b: DateRange?, slackDays: Int) -> Bool {
         guard let a, let b else { return a == nil && b == nil }
-        return a.overlaps(b, slackDays: 1)
+        // Two days named exactly are the same day; vaguer dates may differ by the slack.
+        if a.precision == .day, b.precision == .day, a.end == nil, b.end == nil { return abs(a.start.ordinal - b.start.ordinal) <= slackDays }
+        return a.overlaps(b, slackDays: slackDays)
     }
 }

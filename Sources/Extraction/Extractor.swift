@@ -31,7 +31,7 @@ public struct Extractor: Sendable {
             warnings.append("\(article.id): publication date unknown; \(unresolved) relative date(s) left unresolved")
         }
         var incidents = findIncidents(article: article, sentences: sentences, mentions: mentions, dates: dates)
-        incidents = Self.merge(incidents, maxKilometers: 2)
+        incidents = Self.merge(incidents, maxKilometers: 2, slackDays: 0)
         return Extraction(article: article, mentions: mentions, incidents: incidents, warnings: warnings)
     }
 

@@ -93,7 +93,7 @@ extension Gazetteer {
                     rest.joined(separator: " "), hints: ResolveHints(country: hints.country), limit: 3, fuzzy: allowFuzzy)
                 for candidate in settlement where candidate.place.kind.isSettlement {
                     for (i, d) in facilities(of: kind, near: candidate.place.coordinate, withinMeters: 15_000) {
-                        let base = candidate.score * 0.9 * (1 - d / 60_000)
+                        let base = candidate.score * 0.9 * (1 - d / 20_000)
                         if (found[i]?.base ?? -1) < base { found[i] = (base, .facilityNear) }
                     }
                 }
