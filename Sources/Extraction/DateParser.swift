@@ -91,8 +91,15 @@ public enum DateParser {
                 add(range, i, last, relative: true)
                 continue
             }
-            // 6. Weekdays: the most recent such day on or before the publication date.
+            // 6. Weekdays: the most recent such day on or before the publication date; a weekday
+            // right before a full date ("الاثنين، ٢٠ يونيو ٢٠٢٢") only names that date's day.
             if let wd = weekday(at: i, words, raw) {
+                if i + 1 < words.count, let n = Int(words[i + 1]), (1...31).contains(n), month(at: i + 2, words) != nil
+                    || (i + 2 < words.count && words[i + 2] == "من")
+                {
+                    i += 1
+                    continue
+                }
                 var last = i
                 var end: Int?
                 // "(الأربعاء - الخميس)": a night across two days.
@@ -116,9 +123,10 @@ public enum DateParser {
         // "من اليوم ... ولغاية 31 كانون الثاني": join a start and an end into one range.
         var joined = [DateMention]()
         for mention in result {
+            let joiners: Set<String> = ["لغايه", "حتي", "الي", "until", "to", "through"]
+            func joins(_ k: Int) -> Bool { k >= 0 && Lexicon.forms(tokens[k].folded).contains { joiners.contains($0) } }
             if let previous = joined.last, mention.firstToken > 0,
-                ["لغايه", "حتي", "الي", "until", "to", "through"].contains(words[mention.firstToken - 1])
-                    || (mention.firstToken > 1 && ["لغايه", "حتي", "until"].contains(words[mention.firstToken - 2])),
+                joins(mention.firstToken - 1) || joins(mention.firstToken - 2),
                 let a = previous.range, let b = mention.range, a.start <= b.last
             {
                 joined[joined.count - 1].range = DateRange(start: a.start, end: b.last, precision: a.precision)

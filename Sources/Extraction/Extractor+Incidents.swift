@@ -61,7 +61,11 @@ extension Extractor {
                     guard seenTypes.insert(key).inserted else { continue }
                     var date = sentenceDates.min { abs($0.firstToken - cue.first) < abs($1.firstToken - cue.first) }?.range
                     if date == nil, let last = lastDate, last.paragraph == sentence.paragraph { date = last.range }
-                    if date == nil, let published = article.published { date = DateRange(start: published, precision: .day) }
+                    var inferred = false
+                    if date == nil, let published = article.published {
+                        date = DateRange(start: published, precision: .day)
+                        inferred = true
+                    }
                     var incidentActors = actors.sorted { Self.initiatorOrder($0, $1, cue: cue) }.map(\.actor)
                     if [.escape, .hostage].contains(cue.type), mention.place.kind == .prison, articleActors.contains(.isis),
                         !incidentActors.contains(.isis)
@@ -80,7 +84,7 @@ extension Extractor {
                     let geo = mention.place.kind.isArea ? 3 : precision
                     incidents.append(
                         Incident(
-                            type: cue.type, date: date, place: mention.place, geoPrecision: geo, actors: unique,
+                            type: cue.type, date: date, dateInferred: inferred, place: mention.place, geoPrecision: geo, actors: unique,
                             fatalities: counts.fatalities, people: counts.people, claimedBy: claim, disputed: disputed,
                             sources: [
                                 IncidentSource(document: article.id, start: sentence.start, end: sentence.end, sentence: sentence.text)
@@ -284,7 +288,7 @@ extension Extractor {
             if let k = merged.firstIndex(where: { other in
                 other.type == incident.type
                     && samePlace(other.place, incident.place, maxKilometers: maxKilometers)
-                    && datesCompatible(other.date, incident.date, slackDays: slackDays)
+                    && datesCompatible(other, incident, slackDays: slackDays)
                     && (other.people == nil || incident.people == nil || other.people == incident.people)
             }) {
                 var target = merged[k]
@@ -294,7 +298,12 @@ extension Extractor {
                 target.people = target.people ?? incident.people
                 target.disputed = target.disputed || incident.disputed
                 target.claimedBy = target.claimedBy ?? incident.claimedBy
-                if let a = target.date, let b = incident.date, b.precision < a.precision { target.date = b }
+                if let a = target.date, let b = incident.date,
+                    (target.dateInferred && !incident.dateInferred) || (target.dateInferred == incident.dateInferred && b.precision < a.precision)
+                {
+                    target.date = b
+                    target.dateInferred = incident.dateInferred
+                }
                 if incident.geoPrecision < target.geoPrecision
                     || (incident.place.kind.isFacility && !target.place.kind.isFacility)
                 {
@@ -324,8 +333,13 @@ extension Extractor {
         return false
     }
 
-    static func datesCompatible(_ a: DateRange?, _ b: DateRange?, slackDays: Int) -> Bool {
-        guard let a, let b else { return a == nil && b == nil }
+    static func datesCompatible(_ x: Incident, _ y: Incident, slackDays: Int) -> Bool {
+        guard let a = x.date, let b = y.date else { return x.date == nil && y.date == nil }
+        // An undated report (publication date) may tell of an event of the week before it.
+        if slackDays > 0, x.dateInferred != y.dateInferred {
+            let (inferred, dated) = x.dateInferred ? (a, b) : (b, a)
+            return dated.last.ordinal >= inferred.start.ordinal - 7 && dated.start.ordinal <= inferred.start.ordinal + slackDays
+        }
         // Two days named exactly are the same day; vaguer dates may differ by the slack.
         if a.precision == .day, b.precision == .day, a.end == nil, b.end == nil { return abs(a.start.ordinal - b.start.ordinal) <= slackDays }
         return a.overlaps(b, slackDays: slackDays)

@@ -34,6 +34,9 @@ public struct Incident: Hashable, Sendable {
     public var type: IncidentType
     /// Nil when the text gives no date and the article's date is unknown.
     public var date: DateRange?
+    /// Whether the date is the publication date because the text gave none for this incident:
+    /// the event happened then or in the days before.
+    public var dateInferred: Bool = false
     public var place: Place
     /// ACLED-style geo-precision: 1 the named place, 2 near it or part of it, 3 only a region.
     public var geoPrecision: Int

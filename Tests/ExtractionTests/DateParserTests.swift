@@ -1,0 +1,102 @@
+import Testing
+
+@testable import Extraction
+
+@Suite("Dates in Arabic and English")
+struct DateParserTests {
+    let monday = Fixtures.day("2022-01-24")
+
+    func first(_ text: String, reference: Day? = Fixtures.day("2022-01-24")) -> DateRange? {
+        DateParser.mentions(in: Fixtures.tokens(text), reference: reference).first?.range
+    }
+
+    @Test(
+        "Both Arabic month sets, paired forms, Arabic-Indic digits",
+        arguments: [
+            ("في 20 يناير 2022", "2022-01-20"), ("في 20 كانون الثاني 2022", "2022-01-20"),
+            ("في 20 كانون الثاني/يناير 2022", "2022-01-20"), ("الاثنين، ٢٠ يونيو ٢٠٢٢", "2022-06-20"),
+            ("في ٣ شباط ٢٠٢٦", "2026-02-03"), ("يوم 1 تشرين الأول 2019", "2019-10-01"),
+            ("في 9 تشرين الثاني 2019", "2019-11-09"), ("في 31 كانون الأول 2021", "2021-12-31"),
+            ("في 5 آذار 2025", "2025-03-05"), ("في 10 أيار 2024", "2024-05-10"), ("في 2 آب 2020", "2020-08-02"),
+            ("في 7 أيلول 2018", "2018-09-07"), ("في 12 حزيران 2022", "2022-06-12"), ("في 4 تموز 2022", "2022-07-04"),
+            ("في 15 نيسان 2022", "2022-04-15"), ("January 20, 2022", "2022-01-20"), ("on 20 January 2022", "2022-01-20"),
+        ])
+    func absolute(_ pair: (String, String)) throws {
+        let range = try #require(first(pair.0))
+        #expect(range.start.description == pair.1)
+        #expect(range.precision == .day)
+    }
+
+    @Test("Ordinal day words: العشرين من كانون الثاني")
+    func ordinals() throws {
+        #expect(first("في العشرين من كانون الثاني/يناير الجاري")?.start.description == "2022-01-20")
+        #expect(first("في الحادي والعشرين من كانون الثاني")?.start.description == "2022-01-21")
+        #expect(first("في الخامس من شباط 2022")?.start.description == "2022-02-05")
+    }
+
+    @Test("A day and month without a year take the year that puts them before the article")
+    func yearInference() {
+        #expect(first("في 28 كانون الأول", reference: Fixtures.day("2022-01-05"))?.start.description == "2021-12-28")
+        #expect(first("في 3 كانون الثاني", reference: Fixtures.day("2022-01-05"))?.start.description == "2022-01-03")
+    }
+
+    @Test(
+        "Relative expressions against the publication date (Monday 2022-01-24)",
+        arguments: [
+            ("اليوم", "2022-01-24"), ("أمس", "2022-01-23"), ("فجر أمس", "2022-01-23"), ("مساء أمس الأحد", "2022-01-23"),
+            ("قبل يومين", "2022-01-22"), ("منذ ثلاثة أيام", "2022-01-21"), ("أول أمس", "2022-01-22"),
+            ("يوم الخميس", "2022-01-20"), ("الجمعة", "2022-01-21"), ("yesterday", "2022-01-23"), ("today", "2022-01-24"),
+            ("last Thursday", "2022-01-20"), ("two days ago", "2022-01-22"), ("مساء اليوم الاثنين", "2022-01-24"),
+        ])
+    func relative(_ pair: (String, String)) throws {
+        let mention = try #require(DateParser.mentions(in: Fixtures.tokens(pair.0), reference: monday).first)
+        #expect(mention.relative)
+        #expect(mention.range?.start.description == pair.1)
+    }
+
+    @Test("Precision is kept: weeks and months")
+    func precision() throws {
+        let lastWeek = try #require(first("الأسبوع الماضي"))
+        #expect(lastWeek.precision == .week)
+        let month = try #require(first("خلال كانون الثاني الفائت", reference: Fixtures.day("2022-06-20")))
+        #expect(month.precision == .month)
+        #expect(month.start.description == "2022-01-01")
+        #expect(month.end?.description == "2022-01-31")
+        let monthYear = try #require(first("في كانون الثاني 2022"))
+        #expect(monthYear.precision == .month)
+    }
+
+    @Test("Ranges: من اليوم ولغاية 31 كانون الثاني, and a night across two weekdays")
+    func ranges() throws {
+        let curfew = try #require(first("اعتباراً من اليوم الاثنين ولغاية 31 كانون الثاني/ يناير الجاري"))
+        #expect(curfew.start.description == "2022-01-24")
+        #expect(curfew.end?.description == "2022-01-31")
+        let night = try #require(first("ليلةً (الأربعاء - الخميس)", reference: Fixtures.day("2022-01-28")))
+        #expect(night.start.description == "2022-01-26")
+        #expect(night.end?.description == "2022-01-27")
+    }
+
+    @Test("Without a publication date, relative dates stay unresolved instead of guessing today")
+    func unresolved() throws {
+        let mention = try #require(DateParser.mentions(in: Fixtures.tokens("أمس"), reference: nil).first)
+        #expect(mention.range == nil)
+        #expect(first("في 20 كانون الثاني 2022", reference: nil)?.start.description == "2022-01-20")
+    }
+
+    @Test("Invalid dates are not dates")
+    func invalid() {
+        #expect(first("في 31 شباط 2022") == nil)
+        #expect(Day(iso: "2022-13-01") == nil)
+        #expect(Day(iso: "2022-02-30") == nil)
+    }
+
+    @Test("Day arithmetic and ISO weeks")
+    func dayArithmetic() {
+        let d = Fixtures.day("2022-01-24")
+        #expect(d.weekday == 0)
+        #expect(d.adding(days: -24).description == "2021-12-31")
+        #expect(Day(ordinal: d.ordinal) == d)
+        #expect(Fixtures.day("2022-01-03").isoWeek == (2022, 1))
+        #expect(Fixtures.day("2021-01-03").isoWeek == (2020, 53))
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Gazetteer
+import Testing
+
+@testable import Extraction
+
+@Suite("Extraction from articles")
+struct ExtractorTests {
+    let extractor = Fixtures.extractor
+
+    func extract(_ text: String, published: String? = "2022-01-24") -> Extraction {
+        extractor.extract(Article(id: "t", source: "test", text: text, published: published.flatMap(Day.init(iso:))))
+    }
+
+    @Test("Places with attached clitics are found, and the surface drops the clitic")
+    func clitics() {
+        let result = extract("اشتباكات عنيفة في الحسكة والشدادي وبالرقة.")
+        let names = Set(result.mentions.map(\.place.name))
+        #expect(names.isSuperset(of: ["al-Hasakah", "al-Shaddadi", "Raqqa"]))
+        #expect(result.mentions.contains { $0.surface == "الشدادي" })
+    }
+
+    @Test("A facility named inside an organisation name is the facility")
+    func facilityInName() throws {
+        let result = extract("هاجم مسلحو داعش سجن الشدادي فجر اليوم.")
+        let mention = try #require(result.mentions.first { $0.place.kind == .prison })
+        #expect(mention.place.name == "al-Shaddadi prison")
+        let incident = try #require(result.incidents.first)
+        #expect(incident.type == .attack)
+        #expect(incident.place.name == "al-Shaddadi prison")
+        #expect(incident.actors.first == .isis)
+        #expect(incident.date?.start.description == "2022-01-24")
+    }
+
+    @Test(
+        "Counts in digits, Arabic-Indic digits and words",
+        arguments: [
+            ("اعتقلت قوات سوريا الديمقراطية ثلاثة عناصر من داعش في الحسكة.", 3),
+            ("هروب نحو 30 سجيناً من سجن الرقة المركزي.", 30),
+            ("ألقت الآسايش القبض على ٥٠٠ عنصر في الحسكة.", 500),
+            ("فرار حوالى 3500 معتقل من سجن الصناعة.", 3500),
+        ])
+    func counts(_ pair: (String, Int)) throws {
+        let incident = try #require(extract(pair.0).incidents.first)
+        #expect(incident.people == pair.1)
+    }
+
+    @Test("Deaths are fatalities, not people")
+    func fatalities() throws {
+        let incident = try #require(extract("أعلن الجيش مقتل ثلاثة جنود في هجوم على مواقعه قرب الحسكة.").incidents.first { $0.type == .attack })
+        #expect(incident.fatalities == 3)
+    }
+
+    @Test("Denials and accusations mark an incident disputed; a plain report does not")
+    func disputes() throws {
+        let disputed = try #require(extract("اتهمت دمشق قسد بإطلاق سراح عناصر داعش من سجن الشدادي، ونفت قسد ذلك.").incidents.first)
+        #expect(disputed.type == .escape)
+        #expect(disputed.disputed)
+        let plain = try #require(extract("فر عشرات السجناء من سجن الشدادي فجر اليوم.").incidents.first)
+        #expect(!plain.disputed)
+    }
+
+    @Test("Who claims it: an outlet or an actor")
+    func claims() throws {
+        let sana = try #require(extract("ونقلت وكالة سانا أن قوات الجيش بدأت دخول مدينة الشدادي.").incidents.first)
+        #expect(sana.claimedBy == "SANA")
+        let sdf = try #require(extract("قالت قسد إن فصائل دمشق تشن هجمات على سجن الأقطان.").incidents.first)
+        #expect(sdf.claimedBy == "SDF")
+    }
+
+    @Test("Warnings and hypotheticals are not incidents")
+    func notIncidents() {
+        #expect(extract("وحذرت الحكومة من مغبة تسهيل فرار محتجزي داعش من سجن الشدادي.").incidents.isEmpty)
+        #expect(extract("تعهدت الحكومة بعدم فرار أي من عناصر داعش من سجن الصناعة.").incidents.isEmpty)
+    }
+
+    @Test("A list of places after one cue gives one incident per place")
+    func lists() {
+        let result = extract("قالت قسد إن فصائل الحكومة تواصل هجماتها في عين عيسى والشدادي والرقة.")
+        let places = Set(result.incidents.filter { $0.type == .attack }.map(\.place.name))
+        #expect(places == ["Ain Issa", "al-Shaddadi", "Raqqa"])
+    }
+
+    @Test("The same incident told twice in one article is one incident with two sources")
+    func mergeWithinArticle() throws {
+        let result = extract("هاجم تنظيم داعش سجن الصناعة في الحسكة اليوم. وكان هجوم داعش على سجن الصناعة قد بدأ فجر اليوم.")
+        let attacks = result.incidents.filter { $0.type == .attack }
+        #expect(attacks.count == 1)
+        #expect(try #require(attacks.first).sources.count == 2)
+    }
+
+    @Test("Reports of one incident in several articles merge across articles (seeds 003 and 004)")
+    func mergeAcrossArticles() throws {
+        let gold = try Evaluation.readGold(path: Fixtures.gold.path)
+        var all = [Incident]()
+        for id in ["seed-003", "seed-004"] {
+            let document = try #require(gold.first { $0.id == id })
+            all += extractor.extract(try Evaluation.article(for: document, goldPath: Fixtures.gold.path)).incidents
+        }
+        let merged = Extractor.merge(all, maxKilometers: 2)
+        #expect(merged.count < all.count)
+        #expect(merged.contains { Set($0.sources.map(\.document)) == ["seed-003", "seed-004"] })
+    }
+
+    @Test("Provenance: every incident's span is its sentence in the article text")
+    func provenance() throws {
+        let url = Fixtures.seeds.appendingPathComponent("004_1325d8aa5cf6f91d.txt")
+        let article = try ArticleReader.read(path: url.path)
+        let result = extractor.extract(article)
+        #expect(!result.incidents.isEmpty)
+        let scalars = Array(article.text.unicodeScalars)
+        for incident in result.incidents {
+            for source in incident.sources {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[source.start..<source.end])
+                #expect(String(view) == source.sentence)
+            }
+        }
+    }
+
+    @Test("The dateline gives the publication date when no metadata does")
+    func dateline() throws {
+        let url = Fixtures.seeds.appendingPathComponent("002_1cb9153abf1d5d28.txt")
+        let result = extractor.extract(try ArticleReader.read(path: url.path))
+        #expect(result.article.published?.description == "2022-06-20")
+        #expect(result.warnings.isEmpty)
+    }
+
+    @Test("Without a date anywhere, relative dates stay unresolved and the user is told")
+    func noDate() {
+        let result = extract("هاجم تنظيم داعش سجن الصناعة أمس.", published: nil)
+        #expect(result.warnings.contains { $0.contains("unknown") })
+        #expect(result.incidents.allSatisfy { $0.date == nil })
+    }
+
+    @Test("Site furniture is dropped: breadcrumbs, share buttons, related-article teasers")
+    func cleaning() {
+        let text = """
+            الرئيسية » أخبار » هجوم على سجن الشدادي
+            هاجم تنظيم داعش سجن الشدادي اليوم.
+            شارك المقال على:
+            قد يُعجبك أيضاً
+            اشتباكات في القامشلي
+            """
+        let result = extract(text)
+        #expect(!result.mentions.contains { $0.place.name == "Qamishli" })
+        #expect(result.incidents.count == 1)
+    }
+
+    @Test("Seed scores: toponym F1 at least 0.9 and incident F1 at least 0.6 on the seeds' gold")
+    func seedScores() throws {
+        let gold = try Evaluation.readGold(path: Fixtures.gold.path)
+        let (report, _) = try Evaluation.run(gold: gold, goldPath: Fixtures.gold.path, extractor: extractor)
+        #expect(report.toponyms.f1 >= 0.9)
+        #expect(report.toponyms.within_tolerance >= 0.95)
+        #expect(report.incidents.f1 >= 0.6)
+    }
+}
