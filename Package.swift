@@ -19,6 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C at the bottom: system libraries found through pkg-config.
@@ -55,11 +56,21 @@ let package = Package(
             dependencies: ["Gazetteer", "IncidentGeodesy"],
             swiftSettings: strictSettings
         ),
+        // Incidents at rest: embedded SQLite (GRDB) with an R*Tree index.
+        .target(
+            name: "IncidentStore",
+            dependencies: [
+                "Extraction", "Gazetteer", "IncidentGeodesy", "IncidentGeometry",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The command line: parsing and printing only.
         .target(
             name: "IncidentsCLI",
             dependencies: [
                 "Extraction",
+                "IncidentStore",
                 "Gazetteer",
                 "IncidentGeometry",
                 "IncidentGeodesy",
@@ -93,6 +104,11 @@ let package = Package(
         .testTarget(
             name: "ExtractionTests",
             dependencies: ["Extraction", "Gazetteer", "IncidentGeodesy"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IncidentStoreTests",
+            dependencies: ["IncidentStore", "Extraction", "Gazetteer", "IncidentGeodesy"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -27,6 +27,14 @@ public struct IncidentSource: Hashable, Sendable, Codable {
     public var start: Int
     public var end: Int
     public var sentence: String
+
+    /// A source: the document id, the sentence's scalar offsets and its text.
+    public init(document: String, start: Int, end: Int, sentence: String) {
+        self.document = document
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+    }
 }
 
 /// One thing that happened at a place on a date, with who, how many and who says so.
@@ -50,6 +58,24 @@ public struct Incident: Hashable, Sendable {
     /// Whether the text reports a denial or a contrary claim.
     public var disputed: Bool
     public var sources: [IncidentSource]
+
+    /// An incident with every field given.
+    public init(
+        type: IncidentType, date: DateRange?, dateInferred: Bool = false, place: Place, geoPrecision: Int, actors: [Actor],
+        fatalities: Int?, people: Int?, claimedBy: String?, disputed: Bool, sources: [IncidentSource]
+    ) {
+        self.type = type
+        self.date = date
+        self.dateInferred = dateInferred
+        self.place = place
+        self.geoPrecision = geoPrecision
+        self.actors = actors
+        self.fatalities = fatalities
+        self.people = people
+        self.claimedBy = claimedBy
+        self.disputed = disputed
+        self.sources = sources
+    }
 
     /// A stable id from the type, place, start date and first source: the same incident
     /// extracted again gets the same id.

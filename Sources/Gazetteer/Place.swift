@@ -63,6 +63,24 @@ public struct Place: Hashable, Sendable, Identifiable {
     public let uncertaintyKilometers: Double
     /// Where the coordinates come from: a URL, `geonames:ID`, `naturalearth`, or `estimate: …`.
     public let source: String
+
+    /// A place; `names` should start with `name`.
+    public init(
+        id: String, name: String, arabicName: String?, names: [String], kind: PlaceKind, coordinate: GeoCoordinate,
+        country: String, parentID: String?, population: Int, uncertaintyKilometers: Double, source: String
+    ) {
+        self.id = id
+        self.name = name
+        self.arabicName = arabicName
+        self.names = names
+        self.kind = kind
+        self.coordinate = coordinate
+        self.country = country
+        self.parentID = parentID
+        self.population = population
+        self.uncertaintyKilometers = uncertaintyKilometers
+        self.source = source
+    }
 }
 
 /// A ranked answer to a name look-up.

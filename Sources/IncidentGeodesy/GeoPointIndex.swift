@@ -1,5 +1,5 @@
 import Foundation
-import IncidentGeometry
+public import IncidentGeometry
 
 /// Geodesic radius and nearest-neighbour queries over longitude/latitude points.
 ///
@@ -47,8 +47,9 @@ public final class GeoPointIndex {
         }
     }
 
-    /// Boxes in degrees that together contain every point within `radiusMeters` of `center`.
-    static func boxes(around center: GeoCoordinate, radiusMeters: Double) throws -> [Envelope] {
+    /// Boxes in degrees that together contain every point within `radiusMeters` of `center`
+    /// (for spatial indexes that take rectangles, such as SQLite R*Tree or an STRtree).
+    public static func boxes(around center: GeoCoordinate, radiusMeters: Double) throws -> [Envelope] {
         // The shortest degree of latitude on WGS 84 is 110,574 m (at the equator).
         let latDelta = radiusMeters / 110_574 * 1.001 + 1e-9
         let south = max(-90, center.latitude - latDelta)

@@ -1,0 +1,167 @@
+public import Extraction
+import Foundation
+public import Gazetteer
+import GRDB
+public import IncidentGeodesy
+import IncidentGeometry
+
+extension IncidentStore {
+    /// Incidents within `radiusMeters` (geodesic) of `center`, nearest first then newest.
+    ///
+    /// The R*Tree gives candidates inside boxes that provably contain the circle; each is then
+    /// measured on the ellipsoid.
+    public func near(_ center: GeoCoordinate, radiusMeters: Double, filter: IncidentFilter = IncidentFilter()) throws -> [NearbyIncident] {
+        guard radiusMeters.isFinite, radiusMeters >= 0 else { throw StoreError.invalidQuery(reason: "radius must be zero or more") }
+        if let from = filter.from, let to = filter.to, from > to {
+            throw StoreError.invalidQuery(reason: "--from \(from) is after --to \(to)")
+        }
+        return try writer.read { db in
+            var found = [NearbyIncident]()
+            var seen = Set<Int64>()
+            for box in try GeoPointIndex.boxes(around: center, radiusMeters: radiusMeters) {
+                var (conditions, arguments) = Self.conditions(filter)
+                conditions.insert(
+                    "incident.rowid IN (SELECT id FROM incident_rtree WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?)",
+                    at: 0)
+                arguments = [box.maxX, box.minX, box.maxY, box.minY] + arguments
+                let sql = Self.selectIncident + " WHERE " + conditions.joined(separator: " AND ")
+                for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
+                    let rowid: Int64 = row["rowid"]
+                    guard seen.insert(rowid).inserted else { continue }
+                    let incident = try Self.incident(from: row, sources: [])
+                    let d = Geodesic.distanceMeters(from: center, to: incident.coordinate)
+                    if d <= radiusMeters { found.append(NearbyIncident(incident: incident, distanceMeters: d)) }
+                }
+            }
+            // Nearest first, then newest (undated last), then by id for a stable order.
+            func newest(_ n: NearbyIncident) -> Int { n.incident.date.map { -$0.start.ordinal } ?? Int.max }
+            found.sort {
+                ($0.distanceMeters, newest($0), $0.incident.id) < ($1.distanceMeters, newest($1), $1.incident.id)
+            }
+            let page = Array(found.prefix(max(0, filter.limit)))
+            return try page.map { n in
+                var copy = n
+                copy.incident.sources = try Self.sources(uid: n.incident.id, db)
+                return copy
+            }
+        }
+    }
+
+    /// Incidents matching `filter`, newest first.
+    public func list(_ filter: IncidentFilter = IncidentFilter()) throws -> [StoredIncident] {
+        if let from = filter.from, let to = filter.to, from > to {
+            throw StoreError.invalidQuery(reason: "--from \(from) is after --to \(to)")
+        }
+        return try writer.read { db in
+            let (conditions, arguments) = Self.conditions(filter)
+            var sql = Self.selectIncident
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " ORDER BY incident.start_date DESC, incident.uid LIMIT ?"
+            var all = arguments
+            all.append(filter.limit)
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(all)).map { row in
+                try Self.incident(from: row, sources: try Self.sources(uid: row["uid"], db))
+            }
+        }
+    }
+
+    /// One incident with every source.
+    public func incident(id: String) throws -> StoredIncident {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: Self.selectIncident + " WHERE incident.uid = ?", arguments: [id]) else {
+                throw StoreError.notFound(id: id)
+            }
+            return try Self.incident(from: row, sources: try Self.sources(uid: id, db))
+        }
+    }
+
+    /// How many documents and incidents are stored.
+    public func counts() throws -> (documents: Int, incidents: Int, sources: Int) {
+        try writer.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident_source") ?? 0
+            )
+        }
+    }
+
+    /// Incidents with their place's name and kind.
+    static let selectIncident = """
+        SELECT incident.*, place.name AS place_name, place.name_ar AS place_name_ar, place.kind AS place_kind,
+          place.uncertainty_km AS place_uncertainty
+        FROM incident JOIN place ON place.id = incident.place_id
+        """
+
+    static func conditions(_ filter: IncidentFilter) -> ([String], [(any DatabaseValueConvertible)?]) {
+        var conditions = [String]()
+        var arguments = [(any DatabaseValueConvertible)?]()
+        if let from = filter.from {
+            conditions.append("COALESCE(incident.end_date, incident.start_date) >= ?")
+            arguments.append(from.description)
+        }
+        if let to = filter.to {
+            conditions.append("incident.start_date <= ?")
+            arguments.append(to.description)
+        }
+        if !filter.types.isEmpty {
+            conditions.append("incident.type IN (" + filter.types.map { _ in "?" }.joined(separator: ",") + ")")
+            arguments += filter.types.sorted { $0.rawValue < $1.rawValue }.map(\.rawValue)
+        }
+        if let actor = filter.actor {
+            conditions.append("incident.actors LIKE ?")
+            arguments.append("%\"\(actor.rawValue)\"%")
+        }
+        if let place = filter.placeID {
+            conditions.append("incident.place_id = ?")
+            arguments.append(place)
+        }
+        return (conditions, arguments)
+    }
+
+    static func sources(uid: String, _ db: Database) throws -> [IncidentSource] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.document_id, s.start, s."end", s.sentence FROM incident_source s JOIN incident i ON i.rowid = s.incident_rowid
+                WHERE i.uid = ? ORDER BY s.document_id, s.start
+                """,
+            arguments: [uid]
+        ).map { IncidentSource(document: $0["document_id"], start: $0["start"], end: $0["end"], sentence: $0["sentence"]) }
+    }
+
+    static func incident(from row: Row, sources: [IncidentSource]) throws -> StoredIncident {
+        let start: String? = row["start_date"]
+        let end: String? = row["end_date"]
+        let precision: String? = row["date_precision"]
+        var date: DateRange?
+        if let start, let day = Day(iso: start) {
+            date = DateRange(start: day, end: end.flatMap(Day.init(iso:)), precision: precision.flatMap(DatePrecision.init(rawValue:)) ?? .day)
+        }
+        let actorsText: String = row["actors"]
+        let actors = ((try? JSONDecoder().decode([String].self, from: Data(actorsText.utf8))) ?? []).compactMap(Actor.init(rawValue:))
+        let type: String = row["type"]
+        let placeID: String = row["place_id"]
+        return StoredIncident(
+            id: row["uid"], type: IncidentType(rawValue: type) ?? .attack, date: date, dateInferred: row["date_inferred"],
+            placeID: placeID, placeName: row["place_name"] ?? placeID, placeNameArabic: row["place_name_ar"],
+            placeKind: (row["place_kind"] as String?).flatMap(PlaceKind.init(rawValue:)) ?? .town,
+            placeUncertaintyKilometers: row["place_uncertainty"] ?? 1,
+            coordinate: try GeoCoordinate(latitude: row["lat"], longitude: row["lon"]), geoPrecision: row["geo_precision"],
+            actors: actors, fatalities: row["fatalities"], people: row["people"], claimedBy: row["claimed_by"],
+            disputed: row["disputed"], sources: sources)
+    }
+}
+
+extension StoredIncident {
+    /// The stored incident as extraction's type, for merging with new reports.
+    func asIncident() -> Incident {
+        let place = Place(
+            id: placeID, name: placeName, arabicName: placeNameArabic, names: [placeName], kind: placeKind,
+            coordinate: coordinate, country: "", parentID: nil, population: 0,
+            uncertaintyKilometers: placeUncertaintyKilometers, source: "")
+        return Incident(
+            type: type, date: date, dateInferred: dateInferred, place: place, geoPrecision: geoPrecision, actors: actors,
+            fatalities: fatalities, people: people, claimedBy: claimedBy, disputed: disputed, sources: sources)
+    }
+}
