@@ -1,8 +1,31 @@
 #!/usr/bin/env bash
-# The main job on the seeds, with the embedded default database.
+# The main job on the seeds, with the embedded default database (out/incidents.sqlite).
 set -euo pipefail
 bin=${1:-.build/release/incidents}
 cd "$(dirname "$0")/.."
+mkdir -p out
+db=out/incidents.sqlite
+rm -f "$db" "$db-wal" "$db-shm"
 
-echo "== Distance from al-Shaddadi to al-Hasakah (geodesic, WGS 84)"
-"$bin" distance 36.0576,40.7348 36.5024,40.7477
+echo "== Ingest seeds/ into $db"
+"$bin" ingest seeds --db "$db"
+
+echo
+echo "== What happened within 10 km of al-Shaddadi"
+"$bin" near "الشدادي" --within 10km --db "$db"
+
+echo
+echo "== What happened within 5 km of Ghuwayran prison, 20-31 January 2022"
+"$bin" near "Ghuwayran prison" --within 5km --from 2022-01-20 --to 2022-01-31 --db "$db"
+
+echo
+echo "== al-Shaddadi prison to the coalition base (the seed article says about 2 km)"
+"$bin" distance "al-Shaddadi prison" "Shaddadi coalition base"
+
+echo
+echo "== The base nearest to Ghuwayran prison"
+"$bin" places nearest "Ghuwayran prison" --kind base --limit 1
+
+echo
+echo "== Extraction scores on the seeds' gold annotations"
+"$bin" eval --gold Tests/Fixtures/gold/seeds.jsonl | head -3
