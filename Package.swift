@@ -65,11 +65,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Layers for GIS tools: GeoJSON, GeoJSONSeq, ACLED-style CSV.
+        .target(
+            name: "IncidentExport",
+            dependencies: ["IncidentStore", "Extraction", "Gazetteer", "IncidentGeodesy", "IncidentGeometry"],
+            swiftSettings: strictSettings
+        ),
         // The command line: parsing and printing only.
         .target(
             name: "IncidentsCLI",
             dependencies: [
                 "Extraction",
+                "IncidentExport",
                 "IncidentStore",
                 "Gazetteer",
                 "IncidentGeometry",
@@ -109,6 +116,11 @@ let package = Package(
         .testTarget(
             name: "IncidentStoreTests",
             dependencies: ["IncidentStore", "Extraction", "Gazetteer", "IncidentGeodesy"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IncidentExportTests",
+            dependencies: ["IncidentExport", "IncidentStore", "Extraction", "Gazetteer", "IncidentGeodesy"],
             swiftSettings: strictSettings
         ),
         .testTarget(

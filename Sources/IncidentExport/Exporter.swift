@@ -1,0 +1,240 @@
+public import Foundation
+public import Extraction
+import Gazetteer
+import IncidentGeodesy
+import IncidentGeometry
+public import IncidentStore
+
+/// How exports split time.
+public enum ExportPeriod: String, Sendable, CaseIterable {
+    case day, week, month
+
+    /// The period containing `day`: its label and first and last day.
+    public func period(containing day: Day) -> (label: String, first: Day, last: Day) {
+        switch self {
+        case .day:
+            return (day.description, day, day)
+        case .week:
+            let monday = day.adding(days: -day.weekday)
+            let (year, week) = day.isoWeek
+            return (String(format: "%04d-W%02d", year, week), monday, monday.adding(days: 6))
+        case .month:
+            let first = Day(year: day.year, month: day.month, day: 1)!
+            return (String(format: "%04d-%02d", day.year, day.month), first, first.endOfMonth)
+        }
+    }
+}
+
+/// The file formats of an export.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    /// RFC 7946 FeatureCollections.
+    case geojson
+    /// RFC 8142 GeoJSON Text Sequences: RS, a feature, LF.
+    case geojsonseq
+    /// ACLED's column layout, to merge with ACLED data.
+    case csv
+}
+
+/// The layers an export can write.
+public enum ExportLayer: String, Sendable, CaseIterable {
+    case incidents, places, control
+}
+
+/// What was written: one entry per file, for `index.json`.
+public struct ExportedLayer: Codable, Sendable, Hashable {
+    public var name: String
+    public var path: String
+    public var features: Int
+    /// West, south, east, north; nil for an empty layer.
+    public var bbox: [Double]?
+    /// First and last day, ISO; nil when undated.
+    public var time_extent: [String]?
+    public var period: String?
+}
+
+/// Writes the store's incidents, places and control periods as files GIS tools open as they are.
+public struct Exporter {
+    public let store: IncidentStore
+    public var format: ExportFormat = .geojson
+    public var layers: Set<ExportLayer> = Set(ExportLayer.allCases)
+    public var period: ExportPeriod?
+    public var filter = IncidentFilter()
+    /// Called with a line of progress (for stderr) every 100,000 features.
+    public var progress: (@Sendable (String) -> Void)?
+
+    /// An exporter of everything in `store`.
+    public init(store: IncidentStore) {
+        self.store = store
+    }
+
+    /// Writes every requested layer under `directory`, with `index.json`; returns what was written.
+    @discardableResult
+    public func export(to directory: URL) throws -> [ExportedLayer] {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var written = [ExportedLayer]()
+        if layers.contains(.incidents) {
+            written.append(try writeIncidents(to: directory, prefix: "", filter: filter, period: nil))
+        }
+        if layers.contains(.places), format != .csv {
+            written.append(try writePlaces(to: directory))
+        }
+        if layers.contains(.control), format != .csv {
+            written.append(try writeControl(to: directory, prefix: "", label: nil))
+        }
+        if let period, format != .csv, let extent = try store.timeExtent(filter) {
+            var day = max(extent.first, filter.from ?? extent.first)
+            let last = min(extent.last, filter.to ?? extent.last)
+            while day <= last {
+                let p = period.period(containing: day)
+                let folder = directory.appendingPathComponent(p.label)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                var f = filter
+                f.from = max(p.first, filter.from ?? p.first)
+                f.to = min(p.last, filter.to ?? p.last)
+                if layers.contains(.incidents) {
+                    written.append(try writeIncidents(to: folder, prefix: p.label + "/", filter: f, period: p.label))
+                }
+                if layers.contains(.control) {
+                    written.append(try writeControl(to: folder, prefix: p.label + "/", label: p.label))
+                }
+                day = p.last.adding(days: 1)
+            }
+        }
+        let index = ExportIndex(generator: "IncidentMap", format: format.rawValue, period: period?.rawValue, layers: written)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(index).write(to: directory.appendingPathComponent("index.json"))
+        return written
+    }
+
+    struct ExportIndex: Codable {
+        var generator: String
+        var format: String
+        var period: String?
+        var layers: [ExportedLayer]
+    }
+
+    func fileName(_ layer: String) -> String {
+        switch format {
+        case .geojson: layer + ".geojson"
+        case .geojsonseq: layer + ".geojsons"
+        case .csv: layer + ".csv"
+        }
+    }
+
+    func writeIncidents(to directory: URL, prefix: String, filter: IncidentFilter, period: String?) throws -> ExportedLayer {
+        let name = fileName("incidents")
+        let writer = try FeatureWriter(url: directory.appendingPathComponent(name), format: format)
+        var extent = Extent()
+        var count = 0
+        if format == .csv { try writer.raw(ACLED.header + "\n") }
+        try store.forEachIncident(filter) { incident in
+            if format == .csv {
+                try writer.raw(ACLED.row(incident) + "\n")
+            } else {
+                try writer.feature(Self.incidentFeature(incident))
+            }
+            extent.add(incident.coordinate, incident.date)
+            count += 1
+            if count % 100_000 == 0 { progress?("exported \(count) incidents to \(name)") }
+        }
+        try writer.finish(bbox: extent.bbox)
+        return ExportedLayer(
+            name: "incidents", path: prefix + name, features: count, bbox: extent.bbox,
+            time_extent: extent.days, period: period)
+    }
+
+    func writePlaces(to directory: URL) throws -> ExportedLayer {
+        let name = fileName("places")
+        let writer = try FeatureWriter(url: directory.appendingPathComponent(name), format: format)
+        var extent = Extent()
+        let places = try store.usedPlaces()
+        for p in places {
+            var props = JSONObject()
+            props.add("id", p.id)
+            props.add("name", p.name)
+            props.add("name_ar", p.arabicName)
+            props.add("kind", p.kind.rawValue)
+            props.add("country", p.country)
+            props.add("uncertainty_km", p.uncertaintyKilometers)
+            props.add("coord_source", p.source)
+            props.add("incident_count", p.incidentCount)
+            try writer.feature(Feature(id: p.id, coordinate: p.coordinate, properties: props.text, time: nil))
+            extent.add(p.coordinate, nil)
+        }
+        try writer.finish(bbox: extent.bbox)
+        return ExportedLayer(name: "places", path: name, features: places.count, bbox: extent.bbox, time_extent: nil, period: nil)
+    }
+
+    /// Control periods: an empty but valid layer until control periods are stored.
+    func writeControl(to directory: URL, prefix: String, label: String?) throws -> ExportedLayer {
+        let name = fileName("control")
+        let writer = try FeatureWriter(url: directory.appendingPathComponent(name), format: format)
+        try writer.finish(bbox: nil)
+        return ExportedLayer(name: "control", path: prefix + name, features: 0, bbox: nil, time_extent: nil, period: label)
+    }
+
+    /// One incident as a GeoJSON feature: RFC 7946 properties plus a JSON-FG `time` member.
+    static func incidentFeature(_ i: StoredIncident) -> Feature {
+        var props = JSONObject()
+        props.add("id", i.id)
+        props.add("type", i.type.rawValue)
+        let acled = ACLED.eventType(i)
+        props.add("event_type", acled.0)
+        props.add("sub_event_type", acled.1)
+        // Date fields hold full ISO dates or null only, so GDAL types them as Date.
+        props.add("start", i.date?.start.description)
+        props.add("end", i.date?.end?.description)
+        props.add("date_precision", i.date?.precision.rawValue)
+        props.add("date_inferred", i.dateInferred)
+        props.add("place", i.placeName)
+        props.add("place_ar", i.placeNameArabic)
+        props.add("place_id", i.placeID)
+        props.add("geo_precision", i.geoPrecision)
+        props.add("actors", i.actors.map(\.rawValue))
+        props.add("fatalities", i.fatalities)
+        props.add("people", i.people)
+        props.add("claimed_by", i.claimedBy)
+        props.add("disputed", i.disputed)
+        props.addRaw("sources", "[" + i.sources.map { s in
+            var o = JSONObject()
+            o.add("document", s.document)
+            o.add("start", s.start)
+            o.add("end", s.end)
+            o.add("sentence", s.sentence)
+            return o.text
+        }.joined(separator: ",") + "]")
+        var time: String?
+        if let d = i.date {
+            time = d.end.map { #"{"interval":["\#(d.start)","\#($0)"]}"# } ?? #"{"date":"\#(d.start)"}"#
+        }
+        return Feature(id: i.id, coordinate: i.coordinate, properties: props.text, time: time)
+    }
+}
+
+/// Bounding box and time extent of what was written.
+struct Extent {
+    var west = Double.infinity, south = Double.infinity, east = -Double.infinity, north = -Double.infinity
+    var first: Day?
+    var last: Day?
+
+    mutating func add(_ c: GeoCoordinate, _ date: DateRange?) {
+        west = min(west, c.longitude)
+        east = max(east, c.longitude)
+        south = min(south, c.latitude)
+        north = max(north, c.latitude)
+        if let date {
+            first = first.map { min($0, date.start) } ?? date.start
+            last = last.map { max($0, date.last) } ?? date.last
+        }
+    }
+
+    var bbox: [Double]? {
+        west.isFinite ? [west, south, east, north].map { (($0 * 1e6).rounded()) / 1e6 } : nil
+    }
+
+    var days: [String]? {
+        guard let first, let last else { return nil }
+        return [first.description, last.description]
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import IncidentGeodesy
+import IncidentGeometry
+
+/// A feature ready to write: a point, its properties as a JSON object text, and a JSON-FG time.
+struct Feature {
+    let id: String
+    let coordinate: GeoCoordinate
+    let properties: String
+    let time: String?
+}
+
+/// Streams features to a file with a buffered handle: memory stays flat for millions of features.
+final class FeatureWriter {
+    private let handle: FileHandle
+    private let format: ExportFormat
+    private var buffer = [UInt8]()
+    private var count = 0
+
+    init(url: URL, format: ExportFormat) throws {
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 0)
+        self.format = format
+        buffer.reserveCapacity(1 << 20)
+        if format == .geojson { append(#"{"type":"FeatureCollection","features":["#) }
+    }
+
+    func feature(_ f: Feature) throws {
+        var text = ""
+        text.reserveCapacity(256 + f.properties.utf8.count)
+        switch format {
+        case .geojson:
+            if count > 0 { text += "," }
+            text += "\n"
+        case .geojsonseq:
+            text += "\u{1E}"
+        case .csv:
+            return
+        }
+        text += #"{"type":"Feature","id":"#
+        text += JSONObject.quote(f.id)
+        text += #","geometry":"#
+        Geometry.point(f.coordinate.point).appendGeoJSON(to: &text, decimals: 6)
+        text += #","properties":"#
+        text += f.properties
+        if let time = f.time {
+            text += #","time":"#
+            text += time
+        }
+        text += "}"
+        if format == .geojsonseq { text += "\n" }
+        append(text)
+        count += 1
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func raw(_ text: String) throws {
+        append(text)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func finish(bbox: [Double]?) throws {
+        if format == .geojson {
+            var tail = "\n]"
+            if let bbox { tail += #","bbox":["# + bbox.map { formatCoordinate($0, decimals: 6) }.joined(separator: ",") + "]" }
+            append(tail + "}\n")
+        }
+        try flush()
+        try handle.close()
+    }
+
+    private func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A JSON object built member by member, in insertion order, without intermediate objects.
+struct JSONObject {
+    private var members = [String]()
+
+    var text: String { "{" + members.joined(separator: ",") + "}" }
+
+    mutating func add(_ key: String, _ value: String?) {
+        members.append(Self.quote(key) + ":" + (value.map(Self.quote) ?? "null"))
+    }
+
+    mutating func add(_ key: String, _ value: Int?) {
+        members.append(Self.quote(key) + ":" + (value.map(String.init) ?? "null"))
+    }
+
+    mutating func add(_ key: String, _ value: Double) {
+        members.append(Self.quote(key) + ":" + formatCoordinate(value, decimals: 6))
+    }
+
+    mutating func add(_ key: String, _ value: Bool) {
+        members.append(Self.quote(key) + ":" + (value ? "true" : "false"))
+    }
+
+    mutating func add(_ key: String, _ value: [String]) {
+        members.append(Self.quote(key) + ":[" + value.map(Self.quote).joined(separator: ",") + "]")
+    }
+
+    mutating func addRaw(_ key: String, _ json: String) {
+        members.append(Self.quote(key) + ":" + json)
+    }
+
+    /// A JSON string literal (RFC 8259 escaping).
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
