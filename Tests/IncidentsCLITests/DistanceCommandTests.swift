@@ -44,3 +44,34 @@ struct DistanceCommandTests {
         #expect(distance.contains("--json"))
     }
 }
+
+@Suite("Command-line validation")
+struct ValidationTests {
+    @Test(
+        "Bad options give a clear error before anything runs",
+        arguments: [
+            ["export", "--out", "/tmp/x", "--by", "year2"], ["export", "--out", "/tmp/x", "--from", "2022-13-01"],
+            ["export", "--out", "/tmp/x", "--layers", "roads"], ["near", "Hasakah", "--within", "ten"],
+            ["near", "Hasakah", "--from", "2022-02-01", "--to", "2022-01-01"], ["near", "Hasakah", "--type", "party"],
+            ["list", "--limit", "0"], ["resolve", "x", "--limit", "0"], ["places", "near", "x", "--within", "-"],
+        ])
+    func badOptions(_ arguments: [String]) {
+        #expect(throws: (any Error).self) {
+            var command = try Incidents.parseAsRoot(arguments)
+            try command.validate()
+        }
+        // The message names the bad value.
+        let message = Incidents.message(for: Self.error(arguments))
+        #expect(!message.isEmpty)
+    }
+
+    static func error(_ arguments: [String]) -> any Error {
+        do {
+            var command = try Incidents.parseAsRoot(arguments)
+            try command.validate()
+            return CancellationError()
+        } catch {
+            return error
+        }
+    }
+}
