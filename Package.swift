@@ -93,6 +93,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Benchmarks and the leak check (make bench, make leaks).
+        .executableTarget(
+            name: "incidents-bench",
+            dependencies: [
+                "Extraction", "Gazetteer", "IncidentGeodesy", "IncidentGeometry", "IncidentStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "IncidentGeometryTests",
             dependencies: ["IncidentGeometry"],

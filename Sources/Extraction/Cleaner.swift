@@ -32,9 +32,11 @@ enum Cleaner {
             let trimmed = line.trimmingWhitespace()
             guard !trimmed.isEmpty else { continue }
             lineNumber += 1
-            let folded = foldForMarkers(trimmed)
-            if endMarkers.contains(where: { folded.hasPrefix($0) || (folded.count < 60 && folded.contains($0)) }) { break }
-            if furnitureMarkers.contains(where: { folded.contains($0) }) { continue }
+            // Furniture lines are short or carry a breadcrumb arrow: only those are folded and checked.
+            let short = trimmed.utf8.count < 160
+            let folded = short || trimmed.contains("»") || trimmed.contains(">") ? foldForMarkers(trimmed) : ""
+            if short, endMarkers.contains(where: { folded.hasPrefix($0) || folded.contains($0) }) { break }
+            if !folded.isEmpty, furnitureMarkers.contains(where: { folded.contains($0) }) { continue }
             let words = trimmed.split(whereSeparator: { $0.isWhitespace })
             if lineNumber <= 8, dateline == nil, words.count <= 6 {
                 let tokens = TextSplitter.tokenize(Array(trimmed.unicodeScalars), from: 0, to: trimmed.unicodeScalars.count, base: 0)
@@ -46,7 +48,7 @@ enum Cleaner {
             // Navigation words and section names: short lines with no sentence in them.
             if words.count <= 3, !trimmed.contains(where: { ".!?؟:".contains($0) }) { continue }
             // A headline repeated as the first line of the body.
-            guard seen.insert(folded).inserted else { continue }
+            guard seen.insert(folded.isEmpty ? trimmed : folded).inserted else { continue }
             let leading = line.unicodeScalars.prefix { $0.properties.isWhitespace }.count
             paragraphs.append((trimmed, lineOffset + leading))
         }

@@ -18,7 +18,7 @@ public struct DateMention: Hashable, Sendable {
 public enum DateParser {
     /// Every date expression of a sentence, in order. `reference` is the publication date.
     public static func mentions(in tokens: [Token], reference: Day?) -> [DateMention] {
-        let words = tokens.map { Lexicon.bare($0.folded) }
+        let words = tokens.map(\.bare)
         let raw = tokens.map { $0.folded.lowercased() }
         var result = [DateMention]()
         var i = 0
@@ -124,7 +124,7 @@ public enum DateParser {
         var joined = [DateMention]()
         for mention in result {
             let joiners: Set<String> = ["لغايه", "حتي", "الي", "until", "to", "through"]
-            func joins(_ k: Int) -> Bool { k >= 0 && Lexicon.forms(tokens[k].folded).contains { joiners.contains($0) } }
+            func joins(_ k: Int) -> Bool { k >= 0 && tokens[k].forms.contains { joiners.contains($0) } }
             if let previous = joined.last, mention.firstToken > 0,
                 joins(mention.firstToken - 1) || joins(mention.firstToken - 2),
                 let a = previous.range, let b = mention.range, a.start <= b.last
@@ -261,8 +261,7 @@ public enum DateParser {
         case "last" where next == "month":
             return (-28, 2, .month)
         default:
-            if let n = Numbers.value(of: w), ["days", "day"].contains(next), next2 == "ago" { return (-n, 3, .day) }
-            if ["two", "2"].contains(w), next == "days", next2 == "ago" { return (-2, 3, .day) }
+            if ["days", "day"].contains(next), next2 == "ago", let n = Numbers.value(of: w) { return (-n, 3, .day) }
         }
         return nil
     }

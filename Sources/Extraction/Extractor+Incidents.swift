@@ -37,7 +37,7 @@ extension Extractor {
                 if cue.type == .agreement {
                     // Agreements are signed somewhere, usually unnamed: the place only when "in X".
                     places = places.filter { m in
-                        m.firstToken > 0 && Lexicon.forms(tokens[m.firstToken - 1].folded).contains("في")
+                        m.firstToken > 0 && tokens[m.firstToken - 1].forms.contains("في")
                     }
                     if places.isEmpty, let syria = syriaMention(sentence: s, token: cue.first, start: sentence.start) {
                         places = [syria]
@@ -119,18 +119,18 @@ extension Extractor {
     static func cues(in tokens: [Token]) -> [Cue] {
         var found = [Cue]()
         var used = Set<Int>()
+        let order = Dictionary(uniqueKeysWithValues: Lexicon.cues.enumerated().map { ($1.0, $0) })
         for i in tokens.indices where !used.contains(i) {
-            for (type, phrases) in Lexicon.cues {
-                guard let n = phrases.lazy.compactMap({ $0.match(tokens, at: i) }).first else { continue }
-                let window = tokens[max(0, i - 3)..<i].flatMap { Lexicon.forms($0.folded) }
-                if window.contains(where: { Lexicon.blockers.contains($0) }) { break }
-                // "قبل دخول" (before entering): what has not happened yet.
-                if i > 0, Lexicon.forms(tokens[i - 1].folded).contains("قبل") { break }
-                // A future or negated verb on the cue itself ("ستقوم", "لن").
-                found.append(Cue(type: type, first: i, last: i + n - 1))
-                for k in i..<(i + n) { used.insert(k) }
-                break
+            // The first type in lexicon order wins when several cues start here.
+            guard let match = Lexicon.cueIndex.matches(tokens, at: i).min(by: { order[$0.value]! < order[$1.value]! }) else {
+                continue
             }
+            let window = tokens[max(0, i - 3)..<i].flatMap(\.forms)
+            if window.contains(where: { Lexicon.blockers.contains($0) }) { continue }
+            // "قبل دخول" (before entering): what has not happened yet.
+            if i > 0, tokens[i - 1].forms.contains("قبل") { continue }
+            found.append(Cue(type: match.value, first: i, last: i + match.length - 1))
+            for k in i..<(i + match.length) { used.insert(k) }
         }
         return found
     }
@@ -145,7 +145,7 @@ extension Extractor {
             for m in mentions where m.firstToken > first.lastToken {
                 guard let previous = list.last else { break }
                 // "الشدادي جنوب الحسكة", "طريفاوي – الحسكة": the second place only says where the first is.
-                let before = m.firstToken > 0 ? Lexicon.forms(tokens[m.firstToken - 1].folded) : []
+                let before = m.firstToken > 0 ? tokens[m.firstToken - 1].forms : []
                 if before.contains(where: { Self.directionWords.contains($0) }) { continue }
                 if tokens[m.firstToken].afterBreak, !tokens[m.firstToken].folded.hasPrefix("و"),
                     Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind)
@@ -209,17 +209,17 @@ extension Extractor {
     static func actors(in tokens: [Token]) -> [ActorMention] {
         var found = [ActorMention]()
         var i = 0
+        let order = Dictionary(uniqueKeysWithValues: Lexicon.actors.enumerated().map { ($1.0, $0) })
         while i < tokens.count {
-            var matched = false
-            for (actor, phrases) in Lexicon.actors {
-                if let n = phrases.compactMap({ $0.match(tokens, at: i) }).max() {
-                    found.append(ActorMention(actor: actor, first: i, last: i + n - 1))
-                    i += n
-                    matched = true
-                    break
-                }
+            // The longest name wins; between equals, lexicon order.
+            if let best = Lexicon.actorIndex.matches(tokens, at: i).max(by: {
+                ($0.length, -order[$0.value]!) < ($1.length, -order[$1.value]!)
+            }) {
+                found.append(ActorMention(actor: best.value, first: i, last: i + best.length - 1))
+                i += best.length
+            } else {
+                i += 1
             }
-            if !matched { i += 1 }
         }
         return found
     }
@@ -234,11 +234,9 @@ extension Extractor {
     }
 
     static func claim(in tokens: [Token], actors: [ActorMention]) -> String? {
-        for (i, token) in tokens.enumerated() where Lexicon.forms(token.folded).contains(where: { Lexicon.attributionVerbs.contains($0) }) {
+        for (i, token) in tokens.enumerated() where token.forms.contains(where: { Lexicon.attributionVerbs.contains($0) }) {
             for j in (i + 1)..<min(tokens.count, i + 8) {
-                for (outlet, phrases) in Lexicon.outlets where phrases.contains(where: { $0.match(tokens, at: j) != nil }) {
-                    return outlet
-                }
+                if let outlet = Lexicon.outletIndex.matches(tokens, at: j).first { return outlet.value }
                 if let actor = actors.first(where: { $0.first == j }) { return actor.actor.rawValue }
             }
             // Verb after its subject: "قسد تعلن".
@@ -248,7 +246,7 @@ extension Extractor {
     }
 
     static func hasDispute(_ tokens: [Token]) -> Bool {
-        tokens.contains { Lexicon.forms($0.folded).contains(where: { Lexicon.disputeWords.contains($0) }) }
+        tokens.contains { $0.forms.contains(where: { Lexicon.disputeWords.contains($0) }) }
     }
 
     /// Deaths and people counted in the sentence.
@@ -256,16 +254,18 @@ extension Extractor {
         var fatalities: Int?
         var people: Int?
         for (i, token) in tokens.enumerated() {
-            guard let n = Numbers.value(of: token.folded), n > 0, n < 100_000 else { continue }
+            guard let n = Numbers.value(forms: token.forms, folded: token.folded), n > 0,
+                n < 100_000
+            else { continue }
             // Years and days of the month are not counts.
             if n >= 1900, n <= 2100 { continue }
-            let window = tokens[max(0, i - 2)..<min(tokens.count, i + 3)].flatMap { Lexicon.forms($0.folded) }
+            let window = tokens[max(0, i - 2)..<min(tokens.count, i + 3)].flatMap(\.forms)
             if DateParser.months.keys.contains(where: { window.contains($0) }) { continue }
             if window.contains(where: { w in Lexicon.killedWords.contains { w.hasPrefix($0) } }) {
                 fatalities = fatalities ?? n
                 continue
             }
-            let next = tokens[(i + 1)..<min(tokens.count, i + 3)].flatMap { Lexicon.forms($0.folded) }
+            let next = tokens[(i + 1)..<min(tokens.count, i + 3)].flatMap(\.forms)
             if [.arrest, .escape, .hostage].contains(type),
                 next.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } })
             {

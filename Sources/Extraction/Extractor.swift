@@ -60,23 +60,41 @@ public struct Extractor: Sendable {
             var i = 0
             while i < tokens.count {
                 let token = tokens[i]
-                if let kind = Gazetteer.facilityKind(ofWord: token.folded) {
+                if let kind = Gazetteer.facilityKind(forms: token.forms) {
                     listKind = kind
                 } else if token.afterBreak, !token.folded.hasPrefix("و") {
                     listKind = nil
                 }
-                guard listKind != nil || gazetteer.mayStartName(token.folded), !actorSpans.contains(i) else {
+                guard !actorSpans.contains(i) else {
                     i += 1
                     continue
                 }
+                // Lengths worth resolving: those whose words form a known name (following the
+                // gazetteer's key prefixes), plus facility and countryside phrases, plus a bare
+                // list item after "حقول …".
+                var lengths = Set<Int>()
+                for first in token.keyWords where !first.isEmpty {
+                    var key = first.joined(separator: " ")
+                    var n = 1
+                    while gazetteer.isKeyPrefix(key) {
+                        if gazetteer.isKey(key) { lengths.insert(n) }
+                        guard i + n < tokens.count, n < 7, !tokens[i + n].afterBreak, let next = tokens[i + n].keyWords.first else { break }
+                        if !next.isEmpty { key += " " + next.joined(separator: " ") }
+                        n += 1
+                    }
+                }
+                if Gazetteer.facilityKind(forms: token.forms) != nil || token.bare == "ريف" || token.bare == "countryside" {
+                    for n in 2...4 where i + n <= tokens.count { lengths.insert(n) }
+                }
+                if listKind != nil { lengths.insert(1) }
                 var matched = false
-                for n in stride(from: min(7, tokens.count - i), through: 1, by: -1) {
+                for n in lengths.sorted(by: >) {
                     // A name does not run across punctuation.
                     if n > 1, tokens[(i + 1)..<(i + n)].contains(where: \.afterBreak) { continue }
                     let words = tokens[i..<(i + n)].map(\.text)
                     let surface = words.joined(separator: " ")
                     var hints = ResolveHints()
-                    if n == 1, let listKind, Gazetteer.facilityKind(ofWord: token.folded) == nil { hints.kind = listKind }
+                    if n == 1, let listKind, Gazetteer.facilityKind(forms: token.forms) == nil { hints.kind = listKind }
                     let candidates = gazetteer.resolve(surface, hints: hints, limit: 4, fuzzy: false)
                     guard let best = candidates.first else { continue }
                     if !acceptAsPlace(best.place, tokens: tokens, at: i) { break }
@@ -92,7 +110,7 @@ public struct Extractor: Sendable {
                     matched = true
                     break
                 }
-                if !matched, let kind = Gazetteer.facilityKind(ofWord: token.folded), i + 1 < tokens.count {
+                if !matched, let kind = Gazetteer.facilityKind(forms: token.forms), i + 1 < tokens.count {
                     // A facility with a misspelt name: "حقل كونكو" for "حقل كونيكو".
                     for n in stride(from: min(3, tokens.count - i), through: 2, by: -1) {
                         if tokens[(i + 1)..<(i + n)].contains(where: \.afterBreak) { continue }
@@ -114,7 +132,7 @@ public struct Extractor: Sendable {
                 }
                 if !matched {
                     // "قاعدة التحالف الدولي": a facility named by its owner, placed by context below.
-                    if let kind = Gazetteer.facilityKind(ofWord: token.folded), i + 1 < tokens.count,
+                    if let kind = Gazetteer.facilityKind(forms: token.forms), i + 1 < tokens.count,
                         let owner = actorSpans.first(where: { $0 == i + 1 })
                     {
                         var end = owner
@@ -209,8 +227,8 @@ public struct Extractor: Sendable {
     /// distant countries are places only after a locative word ("في دمشق", not "دمشق تتهم").
     func acceptAsPlace(_ place: Place, tokens: [Token], at i: Int) -> Bool {
         let token = tokens[i]
-        let forms = Lexicon.forms(token.folded)
-        let previous = i > 0 ? Lexicon.forms(tokens[i - 1].folded) : []
+        let forms = token.forms
+        let previous = i > 0 ? tokens[i - 1].forms : []
         let locative = previous.contains { Self.locatives.contains($0) } || token.folded.hasPrefix("ب") && PlaceName.isArabic(token.folded)
         if forms.contains(where: { Self.capitals.contains($0) }), !locative { return false }
         if place.kind == .country, !["SY", "IQ", "TR", "JO", "LB"].contains(place.country), !locative { return false }
@@ -218,7 +236,7 @@ public struct Extractor: Sendable {
     }
 
     func acceptSingleWord(_ token: Token, _ place: Place, tokens: [Token], at i: Int) -> Bool {
-        let forms = Lexicon.forms(token.folded)
+        let forms = token.forms
         if forms.contains(where: { Self.notPlaces.contains($0) }) { return false }
         // "السورية" (Syrian) is an adjective; "سورية" (Syria) is the place.
         if PlaceName.isArabic(token.folded) {
@@ -257,17 +275,11 @@ public struct Extractor: Sendable {
         return surface
     }
 
-    /// Token indices covered by actor names.
+    /// Token indices covered by actor names (a bare "الجيش" or "التحالف" may still be a place word).
     static func actorSpans(_ tokens: [Token]) -> Set<Int> {
         var covered = Set<Int>()
-        for i in tokens.indices {
-            for (_, phrases) in Lexicon.actors {
-                for phrase in phrases {
-                    if let n = phrase.match(tokens, at: i), phrase.words.count > 1 || !["جيش", "تحالف", "حشد"].contains(phrase.words[0]) {
-                        for k in i..<(i + n) { covered.insert(k) }
-                    }
-                }
-            }
+        for m in actors(in: tokens) where m.last > m.first || !["جيش", "تحالف"].contains(tokens[m.first].bare) {
+            for k in m.first...m.last { covered.insert(k) }
         }
         return covered
     }

@@ -37,14 +37,47 @@ struct Phrase: Sendable {
     func match(_ tokens: [Token], at i: Int) -> Int? {
         guard i + words.count <= tokens.count else { return nil }
         for (k, word) in words.enumerated() {
-            let forms = k == 0 ? Lexicon.forms(tokens[i].folded) : [Lexicon.bare(tokens[i + k].folded)]
             let isLast = k == words.count - 1
-            let ok = forms.contains { form in
+            func ok(_ form: String) -> Bool {
                 form == word || (isLast && prefix && form.hasPrefix(word) && form.count <= word.count + 4)
             }
-            if !ok { return nil }
+            if k == 0 ? !tokens[i].forms.contains(where: ok) : !ok(tokens[i + k].bare) { return nil }
         }
         return words.count
+    }
+}
+
+/// Phrases indexed by their first word (or its first three letters for inflected single words),
+/// so a token is checked against the few phrases that can start with it, not all of them.
+struct PhraseIndex<Value: Sendable>: Sendable {
+    private var byWord = [String: [(Phrase, Value)]]()
+    private var byStem = [String: [(Phrase, Value)]]()
+
+    init(_ groups: [(Value, [Phrase])]) {
+        for (value, phrases) in groups {
+            for phrase in phrases {
+                guard let first = phrase.words.first else { continue }
+                if phrase.prefix, phrase.words.count == 1 {
+                    byStem[String(first.prefix(3)), default: []].append((phrase, value))
+                } else {
+                    byWord[first, default: []].append((phrase, value))
+                }
+            }
+        }
+    }
+
+    /// Matches at `i`, in lexicon order, with their lengths.
+    func matches(_ tokens: [Token], at i: Int) -> [(value: Value, length: Int, order: Int)] {
+        var found = [(value: Value, length: Int, order: Int)]()
+        var seen = Set<String>()
+        for form in tokens[i].forms {
+            for (phrase, value) in (byWord[form] ?? []) + (byStem[String(form.prefix(3))] ?? []) {
+                let key = phrase.words.joined(separator: " ") + (phrase.prefix ? "*" : "")
+                guard seen.insert(key).inserted, let n = phrase.match(tokens, at: i) else { continue }
+                found.append((value, n, 0))
+            }
+        }
+        return found
     }
 }
 
@@ -64,6 +97,10 @@ enum Lexicon {
         }
         return out
     }
+
+    static let cueIndex = PhraseIndex(cues)
+    static let actorIndex = PhraseIndex(actors)
+    static let outletIndex = PhraseIndex(outlets)
 
     /// Event cues per type.
     static let cues: [(IncidentType, [Phrase])] = [

@@ -15,6 +15,15 @@ enum Numbers {
 
     /// The value of one folded word: digits (with thousands separators) or a number word,
     /// with clitics such as لـ stripped ("لعشرين" → 20).
+    static func value(forms: [String], folded: String) -> Int? {
+        let digits = folded.filter { $0 != "," && $0 != "٬" }
+        if !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits) { return n }
+        for form in forms {
+            if let n = words[form] { return n }
+        }
+        return nil
+    }
+
     static func value(of word: String) -> Int? {
         let digits = word.filter { $0 != "," && $0 != "٬" }
         if !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits) { return n }

@@ -11,6 +11,24 @@ public struct Token: Hashable, Sendable {
     public let end: Int
     /// Whether punctuation (a comma, a dash, a quote) separates this token from the previous.
     public let afterBreak: Bool
+    /// The folded word without attached clitics and article, most literal first (``Lexicon/forms(_:)``),
+    /// computed once: every matcher reads these.
+    let forms: [String]
+    /// The gazetteer key words of the token as written, and of each clitic-stripped variant.
+    let keyWords: [[String]]
+
+    init(text: String, folded: String, start: Int, end: Int, afterBreak: Bool) {
+        self.text = text
+        self.folded = folded
+        self.start = start
+        self.end = end
+        self.afterBreak = afterBreak
+        forms = Lexicon.forms(folded)
+        keyWords = PlaceName.lookupVariants(of: folded).map(PlaceName.words)
+    }
+
+    /// The folded word without the article.
+    var bare: String { forms[0] }
 }
 
 /// A sentence of an article and its tokens.

@@ -23,6 +23,24 @@ struct FuzzyIndex: Sendable {
     final class Box: Sendable {
         private let built = Mutex<FuzzyIndex?>(nil)
         private let starts = Mutex<Set<String>?>(nil)
+        private let prefixes = Mutex<Set<String>?>(nil)
+
+        /// Every whole-word prefix of every key ("دير", "دير زور").
+        func keyPrefixes(_ exact: [String: [Int32]]) -> Set<String> {
+            prefixes.withLock { value in
+                if let value { return value }
+                var set = Set<String>(minimumCapacity: exact.count * 2)
+                for key in exact.keys {
+                    var prefix = ""
+                    for word in key.split(separator: " ") {
+                        prefix = prefix.isEmpty ? String(word) : prefix + " " + word
+                        set.insert(prefix)
+                    }
+                }
+                value = set
+                return set
+            }
+        }
 
         /// The first word of every key.
         func firstWords(_ exact: [String: [Int32]]) -> Set<String> {

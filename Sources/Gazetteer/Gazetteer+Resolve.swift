@@ -130,6 +130,12 @@ extension Gazetteer {
         return Array(candidates.prefix(max(0, limit)))
     }
 
+    /// The places whose folded name equals `name`'s: the normalised exact look-up, without
+    /// ranking. The hot path of bulk matching.
+    public func exactPlaces(_ name: String) -> [Place] {
+        (exact[PlaceName.key(name)] ?? []).map { places[Int($0)] }
+    }
+
     /// The best candidate, or ``GazetteerError/unknownPlace(name:suggestions:)`` with the
     /// closest names we know.
     public func resolveBest(_ name: String, hints: ResolveHints = ResolveHints()) throws(GazetteerError) -> PlaceCandidate {
@@ -251,6 +257,14 @@ extension Gazetteer {
         return previous[b.count]
     }
 
+    /// Whether `key` (folded words joined by spaces) is a place name's key.
+    public func isKey(_ key: String) -> Bool { exact[key] != nil }
+
+    /// Whether some place name's key starts with these whole words.
+    public func isKeyPrefix(_ key: String) -> Bool {
+        fuzzy.keyPrefixes(exact).contains(key)
+    }
+
     /// Whether some place name starts with this folded word (clitics stripped or not): a quick
     /// test that lets a text scanner skip most words without building keys.
     public func mayStartName(_ foldedWord: String) -> Bool {
@@ -267,6 +281,14 @@ extension Gazetteer {
         for variant in PlaceName.lookupVariants(of: word) {
             let bare = PlaceName.isArabic(variant) ? PlaceName.stripArabicArticle(variant) : variant.lowercased()
             if let kind = facilityWords[bare] ?? facilityPlurals[bare] { return kind }
+        }
+        return nil
+    }
+
+    /// The facility kind of a word given as its clitic- and article-free forms.
+    public static func facilityKind(forms: [String]) -> PlaceKind? {
+        for form in forms {
+            if let kind = facilityWords[form] ?? facilityPlurals[form] { return kind }
         }
         return nil
     }
