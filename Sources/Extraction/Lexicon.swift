@@ -27,10 +27,18 @@ public enum IncidentType: String, Codable, Sendable, Hashable, CaseIterable {
 struct Phrase: Sendable {
     let words: [String]
     let prefix: Bool
+    /// Identifies the phrase among all phrases (its text hashed), for de-duplicating matches.
+    let id: Int
 
     init(_ text: String, prefix: Bool = false) {
         words = text.split(separator: " ").map { Lexicon.bare(PlaceName.fold(String($0))) }
         self.prefix = prefix
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in (text + (prefix ? "*" : "")).utf8 {
+            h ^= UInt64(b)
+            h &*= 0x100_0000_01b3
+        }
+        id = Int(truncatingIfNeeded: h)
     }
 
     /// The number of tokens matched at `i`, or nil.
@@ -39,7 +47,9 @@ struct Phrase: Sendable {
         for (k, word) in words.enumerated() {
             let isLast = k == words.count - 1
             func ok(_ form: String) -> Bool {
-                form == word || (isLast && prefix && form.hasPrefix(word) && form.count <= word.count + 4)
+                if form.utf8.elementsEqual(word.utf8) { return true }
+                guard isLast, prefix, form.utf8.count <= word.utf8.count + 8 else { return false }
+                return form.utf8.starts(with: word.utf8)
             }
             if k == 0 ? !tokens[i].forms.contains(where: ok) : !ok(tokens[i + k].bare) { return nil }
         }
@@ -50,17 +60,17 @@ struct Phrase: Sendable {
 /// Phrases indexed by their first word (or its first three letters for inflected single words),
 /// so a token is checked against the few phrases that can start with it, not all of them.
 struct PhraseIndex<Value: Sendable>: Sendable {
-    private var byWord = [String: [(Phrase, Value)]]()
-    private var byStem = [String: [(Phrase, Value)]]()
+    private var byWord = [FastKey: [(Phrase, Value)]]()
+    private var byStem = [FastKey: [(Phrase, Value)]]()
 
     init(_ groups: [(Value, [Phrase])]) {
         for (value, phrases) in groups {
             for phrase in phrases {
                 guard let first = phrase.words.first else { continue }
                 if phrase.prefix, phrase.words.count == 1 {
-                    byStem[String(first.prefix(3)), default: []].append((phrase, value))
+                    byStem[FastKey(String(first.prefix(3))), default: []].append((phrase, value))
                 } else {
-                    byWord[first, default: []].append((phrase, value))
+                    byWord[FastKey(first), default: []].append((phrase, value))
                 }
             }
         }
@@ -69,12 +79,13 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// Matches at `i`, in lexicon order, with their lengths.
     func matches(_ tokens: [Token], at i: Int) -> [(value: Value, length: Int, order: Int)] {
         var found = [(value: Value, length: Int, order: Int)]()
-        var seen = Set<String>()
-        for form in tokens[i].forms {
-            for (phrase, value) in (byWord[form] ?? []) + (byStem[String(form.prefix(3))] ?? []) {
-                let key = phrase.words.joined(separator: " ") + (phrase.prefix ? "*" : "")
-                guard seen.insert(key).inserted, let n = phrase.match(tokens, at: i) else { continue }
-                found.append((value, n, 0))
+        for (k, form) in tokens[i].forms.enumerated() {
+            let candidates = (byWord[FastKey(form)] ?? []) + (byStem[FastKey(String(form.prefix(3)))] ?? [])
+            for (phrase, value) in candidates {
+                guard let n = phrase.match(tokens, at: i) else { continue }
+                // The same phrase reached through two forms of the word counts once.
+                if k > 0, found.contains(where: { $0.length == n && $0.order == phrase.id }) { continue }
+                found.append((value, n, phrase.id))
             }
         }
         return found

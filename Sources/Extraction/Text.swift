@@ -52,8 +52,8 @@ enum TextSplitter {
             func flush(_ endExclusive: Int) {
                 var s = begin
                 var e = endExclusive
-                while s < e, scalars[s].properties.isWhitespace { s += 1 }
-                while e > s, scalars[e - 1].properties.isWhitespace { e -= 1 }
+                while s < e, isSpace(scalars[s]) { s += 1 }
+                while e > s, isSpace(scalars[e - 1]) { e -= 1 }
                 if e > s {
                     var view = String.UnicodeScalarView()
                     view.append(contentsOf: scalars[s..<e])
@@ -74,11 +74,11 @@ enum TextSplitter {
                     // Not a sentence end inside numbers (3.5) or after a one-letter abbreviation.
                     let next = i + 1 < scalars.count ? scalars[i + 1] : " "
                     let previous = i > 0 ? scalars[i - 1] : " "
-                    if c == ".", previous.properties.numericType != nil, next.properties.numericType != nil {
+                    if c == ".", (0x30...0x39).contains(previous.value), (0x30...0x39).contains(next.value) {
                         i += 1
                         continue
                     }
-                    if next.properties.isWhitespace || next == "\"" || next == "»" || next == "”" || i + 1 == scalars.count {
+                    if isSpace(next) || next == "\"" || next == "»" || next == "”" || i + 1 == scalars.count {
                         flush(i + 1)
                     }
                 }
@@ -111,7 +111,7 @@ enum TextSplitter {
                 sawBreak = false
                 i = j
             } else {
-                if !c.properties.isWhitespace { sawBreak = true }
+                if !isSpace(c) { sawBreak = true }
                 i += 1
             }
         }
@@ -119,8 +119,24 @@ enum TextSplitter {
     }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.numericType != nil || c.properties.generalCategory == .nonspacingMark
-            || c.value == 0x0640
+        switch c.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0x00...0x7F: return false
+        // Arabic letters, harakat, tatweel, digits and extended letters; not its punctuation.
+        case 0x0621...0x065F, 0x0660...0x0669, 0x066E...0x06D3, 0x06D5...0x06ED, 0x06F0...0x06FC: return true
+        case 0x0600...0x06FF: return false
+        default:
+            return c.properties.isAlphabetic || c.properties.numericType != nil
+                || c.properties.generalCategory == .nonspacingMark
+        }
+    }
+
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x20, 0x09...0x0D, 0xA0: return true
+        case 0x00...0x7F, 0x0600...0x06FF: return false
+        default: return c.properties.isWhitespace
+        }
     }
 
     static func isJoiner(_ c: Unicode.Scalar) -> Bool {

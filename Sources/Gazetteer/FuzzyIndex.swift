@@ -23,22 +23,24 @@ struct FuzzyIndex: Sendable {
     final class Box: Sendable {
         private let built = Mutex<FuzzyIndex?>(nil)
         private let starts = Mutex<Set<String>?>(nil)
-        private let prefixes = Mutex<Set<String>?>(nil)
+        private let prefixes = Mutex<[FastKey: Bool]?>(nil)
 
-        /// Every whole-word prefix of every key ("دير", "دير زور").
-        func keyPrefixes(_ exact: [String: [Int32]]) -> Set<String> {
+        /// Every whole-word prefix of every key ("دير", "دير زور"), mapped to whether it is a
+        /// whole key itself.
+        func keyPrefixes(_ exact: [String: [Int32]]) -> [FastKey: Bool] {
             prefixes.withLock { value in
                 if let value { return value }
-                var set = Set<String>(minimumCapacity: exact.count * 2)
+                var map = [FastKey: Bool](minimumCapacity: exact.count * 2)
                 for key in exact.keys {
                     var prefix = ""
                     for word in key.split(separator: " ") {
                         prefix = prefix.isEmpty ? String(word) : prefix + " " + word
-                        set.insert(prefix)
+                        if map[FastKey(prefix)] == nil { map[FastKey(prefix)] = false }
                     }
+                    map[FastKey(key)] = true
                 }
-                value = set
-                return set
+                value = map
+                return map
             }
         }
 

@@ -258,11 +258,11 @@ extension Gazetteer {
     }
 
     /// Whether `key` (folded words joined by spaces) is a place name's key.
-    public func isKey(_ key: String) -> Bool { exact[key] != nil }
+    public func isKey(_ key: String) -> Bool { fuzzy.keyPrefixes(exact)[FastKey(key)] == true }
 
     /// Whether some place name's key starts with these whole words.
     public func isKeyPrefix(_ key: String) -> Bool {
-        fuzzy.keyPrefixes(exact).contains(key)
+        fuzzy.keyPrefixes(exact)[FastKey(key)] != nil
     }
 
     /// Whether some place name starts with this folded word (clitics stripped or not): a quick

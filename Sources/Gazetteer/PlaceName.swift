@@ -163,6 +163,8 @@ public enum PlaceName {
                 put(Unicode.Scalar(v - 0x0660 + 0x30)!)
             case 0x06F0...0x06F9:
                 put(Unicode.Scalar(v - 0x06F0 + 0x30)!)
+            case 0x0621...0x063A, 0x0641...0x064A, 0x066E...0x06D3:
+                put(scalar)  // Arabic letters: the common case in Arabic text
             case 0x0600...0x06FF, 0x0750...0x077F, 0xFB50...0xFDFF, 0xFE70...0xFEFF:
                 if scalar.properties.isAlphabetic {
                     put(scalar)

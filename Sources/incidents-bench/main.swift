@@ -52,6 +52,14 @@ case "gazetteer":
 case "extract":
     try benchExtract(gazetteerDirectory: arguments.dropFirst().first ?? "gazetteer", seeds: arguments.dropFirst(2).first ?? "seeds",
                      copies: Int(arguments.dropFirst(3).first ?? "400") ?? 400)
+case "synth":
+    // A database of N synthetic incidents, kept, for export benchmarks.
+    guard let path = arguments.dropFirst().first else { fail("usage: incidents-bench synth DB N") }
+    let n = Int(arguments.dropFirst(2).first ?? "1000000") ?? 1_000_000
+    let store = try IncidentStore(path: path)
+    var random = SystemRandomNumberGenerator()
+    try store.bulkInsertSynthetic(count: n, using: &random)
+    print("synth: \(n) incidents in \(path)")
 case "store":
     try benchStore(count: Int(arguments.dropFirst().first ?? "1000000") ?? 1_000_000)
 default:
