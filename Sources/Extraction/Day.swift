@@ -78,7 +78,20 @@ public struct Day: Hashable, Sendable, Comparable, Codable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Built by hand: String(format:) is slow in export loops over millions of features.
+        var bytes = [UInt8](repeating: 0x30, count: 10)
+        var y = year
+        for k in stride(from: 3, through: 0, by: -1) {
+            bytes[k] = 0x30 + UInt8(y % 10)
+            y /= 10
+        }
+        bytes[4] = 0x2D
+        bytes[5] = 0x30 + UInt8(month / 10)
+        bytes[6] = 0x30 + UInt8(month % 10)
+        bytes[7] = 0x2D
+        bytes[8] = 0x30 + UInt8(day / 10)
+        bytes[9] = 0x30 + UInt8(day % 10)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }

@@ -111,8 +111,22 @@ struct JSONObject {
         members.append(Self.quote(key) + ":" + json)
     }
 
+    /// Whether a string has a byte JSON must escape: a control character, a quote, a backslash,
+    /// or U+2028/U+2029 (E2 80 A8/A9), which some JavaScript readers choke on.
+    static func needsEscaping(_ s: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+            if previous == (0xE2, 0x80), b == 0xA8 || b == 0xA9 { return true }
+            previous = (previous.1, b)
+        }
+        return false
+    }
+
     /// A JSON string literal (RFC 8259 escaping).
     static func quote(_ s: String) -> String {
+        // Most strings need no escaping: copy them whole.
+        if !needsEscaping(s) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

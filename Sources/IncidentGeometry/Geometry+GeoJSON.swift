@@ -187,12 +187,31 @@ extension Geometry {
 /// A coordinate with at most `decimals` decimal places and no trailing zeros ("40.7348", "36").
 public func formatCoordinate(_ value: Double, decimals: Int) -> String {
     let scale = pow(10.0, Double(decimals))
-    let rounded = (value * scale).rounded() / scale
-    if rounded == rounded.rounded(), abs(rounded) < 1e15 {
-        return String(Int64(rounded))
+    let scaled = (value * scale).rounded()
+    // Integer arithmetic on the scaled value: exact, and far faster than String(format:).
+    guard scaled.isFinite, abs(scaled) < 9e15, decimals >= 0, decimals <= 15 else {
+        return value.isFinite ? String(value) : "null"
     }
-    var text = String(format: "%.\(decimals)f", rounded)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text == "-0" ? "0" : text
+    var n = Int64(scaled)
+    if n == 0 { return "0" }
+    let negative = n < 0
+    if negative { n = -n }
+    var digits = [UInt8]()
+    digits.reserveCapacity(24)
+    var fraction = decimals
+    // Drop trailing zeros of the fraction.
+    while fraction > 0, n % 10 == 0 {
+        n /= 10
+        fraction -= 1
+    }
+    var k = 0
+    repeat {
+        if k == fraction, fraction > 0 { digits.append(0x2E) }
+        digits.append(0x30 + UInt8(n % 10))
+        n /= 10
+        k += 1
+    } while n > 0 || k <= fraction
+    if negative { digits.append(0x2D) }
+    digits.reverse()
+    return String(decoding: digits, as: UTF8.self)
 }

@@ -18,36 +18,18 @@ public struct UsedPlace: Hashable, Sendable {
 }
 
 extension IncidentStore {
-    /// Calls `body` with every incident matching `filter` (its limit ignored), oldest first,
-    /// reading through a cursor so memory stays flat however many there are.
+    /// Calls `body` with every incident matching `filter` (its limit ignored), in storage order
+    /// (a sequential scan, the fastest), reading through a cursor so memory stays flat however
+    /// many there are.
     public func forEachIncident(_ filter: IncidentFilter = IncidentFilter(), _ body: (StoredIncident) throws -> Void) throws {
         try writer.read { db in
             let (conditions, arguments) = Self.conditions(filter)
-            var sql = """
-                SELECT incident.*, place.name AS place_name, place.name_ar AS place_name_ar, place.kind AS place_kind,
-                  place.uncertainty_km AS place_uncertainty,
-                  (SELECT json_group_array(json_array(document_id, start, "end", sentence)) FROM incident_source
-                   WHERE incident_rowid = incident.rowid) AS sources_json
-                FROM incident JOIN place ON place.id = incident.place_id
-                """
+            var sql = Self.selectIncidentWithSources
             if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            sql += " ORDER BY incident.start_date, incident.uid"
+            sql += " ORDER BY incident.rowid"
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-            let decoder = JSONDecoder()
             while let row = try cursor.next() {
-                var sources = [IncidentSource]()
-                if let json: String = row["sources_json"],
-                    let items = try? decoder.decode([[SourceField]].self, from: Data(json.utf8))
-                {
-                    for item in items where item.count == 4 {
-                        if case .text(let d) = item[0], case .number(let s) = item[1], case .number(let e) = item[2],
-                            case .text(let sentence) = item[3]
-                        {
-                            sources.append(IncidentSource(document: d, start: s, end: e, sentence: sentence))
-                        }
-                    }
-                }
-                try body(try Self.incident(from: row, sources: sources))
+                try body(try Self.incident(from: row, sources: Self.decodeSources(row["sources_packed"])))
             }
         }
     }
@@ -85,17 +67,23 @@ extension IncidentStore {
     }
 }
 
-/// One field of a source row as SQLite's json_array gives it.
-enum SourceField: Decodable {
-    case text(String)
-    case number(Int)
+extension IncidentStore {
+    /// Incidents with their place and their sources packed in one column: fields joined by
+    /// U+001F, sources by U+001E (characters no article text keeps), so one query reads all.
+    static let selectIncidentWithSources = """
+        SELECT incident.*, place.name AS place_name, place.name_ar AS place_name_ar, place.kind AS place_kind,
+          place.uncertainty_km AS place_uncertainty,
+          (SELECT group_concat(document_id || char(31) || start || char(31) || "end" || char(31) || sentence, char(30))
+           FROM incident_source WHERE incident_rowid = incident.rowid) AS sources_packed
+        FROM incident JOIN place ON place.id = incident.place_id
+        """
 
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if let n = try? c.decode(Int.self) {
-            self = .number(n)
-        } else {
-            self = .text(try c.decode(String.self))
+    static func decodeSources(_ packed: String?) -> [IncidentSource] {
+        guard let packed, !packed.isEmpty else { return [] }
+        return packed.split(separator: "\u{1E}", omittingEmptySubsequences: true).compactMap { item in
+            let fields = item.split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count == 4, let start = Int(fields[1]), let end = Int(fields[2]) else { return nil }
+            return IncidentSource(document: String(fields[0]), start: start, end: end, sentence: String(fields[3]))
         }
     }
 }

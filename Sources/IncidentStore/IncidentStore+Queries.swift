@@ -24,11 +24,11 @@ extension IncidentStore {
                     "incident.rowid IN (SELECT id FROM incident_rtree WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?)",
                     at: 0)
                 arguments = [box.maxX, box.minX, box.maxY, box.minY] + arguments
-                let sql = Self.selectIncident + " WHERE " + conditions.joined(separator: " AND ")
+                let sql = Self.selectIncidentWithSources + " WHERE " + conditions.joined(separator: " AND ")
                 for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
                     let rowid: Int64 = row["rowid"]
                     guard seen.insert(rowid).inserted else { continue }
-                    let incident = try Self.incident(from: row, sources: [])
+                    let incident = try Self.incident(from: row, sources: Self.decodeSources(row["sources_packed"]))
                     let d = Geodesic.distanceMeters(from: center, to: incident.coordinate)
                     if d <= radiusMeters { found.append(NearbyIncident(incident: incident, distanceMeters: d)) }
                 }
@@ -38,12 +38,7 @@ extension IncidentStore {
             found.sort {
                 ($0.distanceMeters, newest($0), $0.incident.id) < ($1.distanceMeters, newest($1), $1.incident.id)
             }
-            let page = Array(found.prefix(max(0, filter.limit)))
-            return try page.map { n in
-                var copy = n
-                copy.incident.sources = try Self.sources(uid: n.incident.id, db)
-                return copy
-            }
+            return Array(found.prefix(max(0, filter.limit)))
         }
     }
 
@@ -138,8 +133,9 @@ extension IncidentStore {
         if let start, let day = Day(iso: start) {
             date = DateRange(start: day, end: end.flatMap(Day.init(iso:)), precision: precision.flatMap(DatePrecision.init(rawValue:)) ?? .day)
         }
+        // Actors are stored as a JSON array of canonical names, which contain no quotes.
         let actorsText: String = row["actors"]
-        let actors = ((try? JSONDecoder().decode([String].self, from: Data(actorsText.utf8))) ?? []).compactMap(Actor.init(rawValue:))
+        let actors = actorsText.split(separator: "\"").enumerated().compactMap { $0.offset % 2 == 1 ? Actor(rawValue: String($0.element)) : nil }
         let type: String = row["type"]
         let placeID: String = row["place_id"]
         return StoredIncident(
