@@ -20,10 +20,6 @@ public final class IncidentStore: Sendable {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(10)
-            configuration.prepareDatabase { db in
-                // Reads of large exports go through the page cache without copies.
-                try db.execute(sql: "PRAGMA mmap_size = 1073741824")
-            }
             writer = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(writer)
         } catch {
