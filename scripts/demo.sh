@@ -29,3 +29,8 @@ echo "== The base nearest to Ghuwayran prison"
 echo
 echo "== Extraction scores on the seeds' gold annotations"
 "$bin" eval --gold Tests/Fixtures/gold/seeds.jsonl | head -3
+
+echo
+echo "== GeoJSON layers over time in out/layers (open them in QGIS or kepler.gl as they are)"
+rm -rf out/layers
+"$bin" export --out out/layers --by month --db "$db"
