@@ -65,10 +65,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Who controls which place when, and the zones around them.
+        .target(
+            name: "IncidentControl",
+            dependencies: ["Extraction", "Gazetteer", "IncidentGeodesy", "IncidentGeometry"],
+            swiftSettings: strictSettings
+        ),
         // Layers for GIS tools: GeoJSON, GeoJSONSeq, ACLED-style CSV.
         .target(
             name: "IncidentExport",
-            dependencies: ["IncidentStore", "Extraction", "Gazetteer", "IncidentGeodesy", "IncidentGeometry"],
+            dependencies: [
+                "IncidentStore", "IncidentControl", "Extraction", "Gazetteer", "IncidentGeodesy", "IncidentGeometry",
+            ],
             swiftSettings: strictSettings
         ),
         // The command line: parsing and printing only.
@@ -76,6 +84,7 @@ let package = Package(
             name: "IncidentsCLI",
             dependencies: [
                 "Extraction",
+                "IncidentControl",
                 "IncidentExport",
                 "IncidentStore",
                 "Gazetteer",
@@ -130,6 +139,11 @@ let package = Package(
         .testTarget(
             name: "IncidentExportTests",
             dependencies: ["IncidentExport", "IncidentStore", "Extraction", "Gazetteer", "IncidentGeodesy"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IncidentControlTests",
+            dependencies: ["IncidentControl", "IncidentExport", "IncidentStore", "Extraction", "Gazetteer", "IncidentGeodesy", "IncidentGeometry"],
             swiftSettings: strictSettings
         ),
         .testTarget(

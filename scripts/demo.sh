@@ -34,3 +34,12 @@ echo
 echo "== GeoJSON layers over time in out/layers (open them in QGIS or kepler.gl as they are)"
 rm -rf out/layers
 "$bin" export --out out/layers --by month --db "$db"
+
+echo
+echo "== Who held al-Shaddadi on 10 January and on 10 February 2026"
+"$bin" control "al-Shaddadi" --on 2026-01-10 --db "$db"
+"$bin" control "al-Shaddadi" --on 2026-02-10 --db "$db"
+
+echo
+echo "== The animated map: out/map.html (open it in a browser; works offline)"
+"$bin" animate --from 2021-12-01 --to 2026-03-01 --step week --out out/map.html --db "$db"

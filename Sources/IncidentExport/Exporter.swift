@@ -2,7 +2,8 @@ public import Foundation
 public import Extraction
 import Gazetteer
 import IncidentGeodesy
-import IncidentGeometry
+public import IncidentControl
+public import IncidentGeometry
 public import IncidentStore
 
 /// How exports split time.
@@ -61,6 +62,10 @@ public struct Exporter {
     public var filter = IncidentFilter()
     /// Called with a line of progress (for stderr) every 100,000 features.
     public var progress: (@Sendable (String) -> Void)?
+    /// Who held which place when; without it the control layer is empty but valid.
+    public var control: ControlTimeline?
+    /// The outline control zones are clipped to (Syria); period folders get `zones.geojson` when set.
+    public var border: Geometry?
 
     /// An exporter of everything in `store`.
     public init(store: IncidentStore) {
@@ -79,7 +84,7 @@ public struct Exporter {
             written.append(try writePlaces(to: directory))
         }
         if layers.contains(.control), format != .csv {
-            written.append(try writeControl(to: directory, prefix: "", label: nil))
+            written.append(try writeControl(to: directory, prefix: "", range: nil, label: nil))
         }
         if let period, format != .csv, let extent = try store.timeExtent(filter) {
             var day = max(extent.first, filter.from ?? extent.first)
@@ -95,7 +100,10 @@ public struct Exporter {
                     written.append(try writeIncidents(to: folder, prefix: p.label + "/", filter: f, period: p.label))
                 }
                 if layers.contains(.control) {
-                    written.append(try writeControl(to: folder, prefix: p.label + "/", label: p.label))
+                    written.append(try writeControl(to: folder, prefix: p.label + "/", range: (p.first, p.last), label: p.label))
+                    if let border, let control {
+                        written.append(try writeZones(to: folder, prefix: p.label + "/", day: p.last, control: control, border: border, label: p.label))
+                    }
                 }
                 day = p.last.adding(days: 1)
             }
@@ -166,12 +174,57 @@ public struct Exporter {
         return ExportedLayer(name: "places", path: name, features: places.count, bbox: extent.bbox, time_extent: nil, period: nil)
     }
 
-    /// Control periods: an empty but valid layer until control periods are stored.
-    func writeControl(to directory: URL, prefix: String, label: String?) throws -> ExportedLayer {
+    /// Control periods as points at their places (`valid_to` null while ongoing); in a period
+    /// folder, the periods that overlap it.
+    func writeControl(to directory: URL, prefix: String, range: (Day, Day)?, label: String?) throws -> ExportedLayer {
         let name = fileName("control")
         let writer = try FeatureWriter(url: directory.appendingPathComponent(name), format: format)
-        try writer.finish(bbox: nil)
-        return ExportedLayer(name: "control", path: prefix + name, features: 0, bbox: nil, time_extent: nil, period: label)
+        var extent = Extent()
+        var count = 0
+        if let control {
+            for period in control.all {
+                let end = control.effectiveEnd(of: period)
+                if let (first, last) = range, period.validFrom > last || (end.map { $0 < first } ?? false) { continue }
+                var props = JSONObject()
+                props.add("place", period.place.name)
+                props.add("place_ar", period.place.arabicName)
+                props.add("place_id", period.place.id)
+                props.add("controller", period.controller.rawValue)
+                props.add("valid_from", period.validFrom.description)
+                props.add("valid_to", end?.description)
+                props.add("certainty", period.certainty.rawValue)
+                props.add("origin", period.origin)
+                props.add("evidence", period.evidence)
+                props.add("color", period.controller.color)
+                let time = end.map { #"{"interval":["\#(period.validFrom)","\#($0)"]}"# } ?? #"{"interval":["\#(period.validFrom)",".."]}"#
+                try writer.feature(
+                    Feature(id: "\(period.place.id)@\(period.validFrom)@\(period.controller.rawValue)@\(period.origin)", coordinate: period.place.coordinate, properties: props.text, time: time))
+                extent.add(period.place.coordinate, DateRange(start: period.validFrom, end: end, precision: .day))
+                count += 1
+            }
+        }
+        try writer.finish(bbox: extent.bbox)
+        return ExportedLayer(name: "control", path: prefix + name, features: count, bbox: extent.bbox, time_extent: extent.days, period: label)
+    }
+
+    /// Control zones on `day`: Voronoi cells of the controlled places, dissolved by controller,
+    /// clipped to the border.
+    func writeZones(to directory: URL, prefix: String, day: Day, control: ControlTimeline, border: Geometry, label: String) throws -> ExportedLayer {
+        let name = "zones.geojson"
+        let zones = try ControlZones.zones(
+            sites: control.snapshot(on: day).map { (point: $0.place.coordinate.point, controller: $0.controller) }, border: border)
+        var text = #"{"type":"FeatureCollection","features":["#
+        for (k, zone) in zones.enumerated() {
+            if k > 0 { text += "," }
+            var props = JSONObject()
+            props.add("controller", zone.controller.rawValue)
+            props.add("day", day.description)
+            props.add("color", zone.controller.color)
+            text += "\n" + #"{"type":"Feature","id":"\#(zone.controller.rawValue)","geometry":"# + zone.area.geoJSON(decimals: 5) + #","properties":"# + props.text + "}"
+        }
+        text += "\n]}\n"
+        try Data(text.utf8).write(to: directory.appendingPathComponent(name))
+        return ExportedLayer(name: "zones", path: prefix + name, features: zones.count, bbox: border.envelope.map { [$0.minX, $0.minY, $0.maxX, $0.maxY] }, time_extent: [day.description, day.description], period: label)
     }
 
     /// One incident as a GeoJSON feature: RFC 7946 properties plus a JSON-FG `time` member.

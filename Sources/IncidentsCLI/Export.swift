@@ -1,5 +1,6 @@
 public import ArgumentParser
 import Foundation
+import IncidentControl
 import IncidentExport
 import IncidentStore
 
@@ -36,6 +37,8 @@ extension Incidents {
         var format: ExportFormat = .geojson
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var control: ControlOptions
+        @OptionGroup var gazetteer: GazetteerOptions
 
         /// Created by ArgumentParser.
         public init() {}
@@ -60,7 +63,13 @@ extension Incidents {
 
         /// Runs the command.
         public func run() throws {
-            var exporter = Exporter(store: try store.open())
+            let database = try store.open()
+            var exporter = Exporter(store: database)
+            if try parsedLayers().contains(.control) {
+                let folder = try gazetteer.folder()
+                exporter.control = try control.timeline(gazetteer: try gazetteer.load(), folder: folder, store: database)
+                exporter.border = try ControlZones.border(iso: "SY", from: folder.appendingPathComponent("borders.geojson").path)
+            }
             exporter.format = format
             exporter.layers = try parsedLayers()
             exporter.period = by

@@ -15,6 +15,11 @@ public struct GazetteerOptions: ParsableArguments {
     func load() throws -> Gazetteer {
         try Gazetteer.load(from: try Gazetteer.locateData(explicit: directory))
     }
+
+    /// The gazetteer folder (for its other files: borders, control baseline).
+    func folder() throws -> URL {
+        try Gazetteer.locateData(explicit: directory)
+    }
 }
 
 /// A place given on the command line: a name or a `LAT,LON` pair.
