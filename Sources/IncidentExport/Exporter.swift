@@ -86,9 +86,10 @@ public struct Exporter {
         if layers.contains(.control), format != .csv {
             written.append(try writeControl(to: directory, prefix: "", range: nil, label: nil))
         }
-        if let period, format != .csv, let extent = try store.timeExtent(filter) {
-            var day = max(extent.first, filter.from ?? extent.first)
-            let last = min(extent.last, filter.to ?? extent.last)
+        // Periods cover the asked range, or the stored incidents' extent within it.
+        let extent = try store.timeExtent(filter)
+        if let period, format != .csv, let first = filter.from ?? extent?.first, let last = filter.to ?? extent?.last {
+            var day = first
             while day <= last {
                 let p = period.period(containing: day)
                 let folder = directory.appendingPathComponent(p.label)

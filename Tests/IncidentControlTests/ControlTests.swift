@@ -172,3 +172,40 @@ struct AnimatedMapTests {
         #expect(a != b)
     }
 }
+
+@Suite("Control layer export")
+struct ControlExportTests {
+    @Test("The control layer of the seeds shows al-Shaddadi with the SDF on 2026-01-10 and the government on 2026-02-10")
+    func controlLayer() throws {
+        let store = try IncidentStore()
+        let extractor = Extractor(gazetteer: ControlFixtures.gazetteer)
+        for path in ArticleReader.files(in: [ControlFixtures.repository.appendingPathComponent("seeds").path]) {
+            _ = try store.ingest(extractor.extract(try ArticleReader.read(path: path)))
+        }
+        var exporter = Exporter(store: store)
+        exporter.control = ControlTimeline(ControlFixtures.baseline)
+        exporter.border = ControlFixtures.syria
+        exporter.period = .month
+        exporter.filter = IncidentFilter(from: Day(iso: "2026-01-01"), to: Day(iso: "2026-02-28"))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("control-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try exporter.export(to: dir)
+        let data = try Data(contentsOf: dir.appendingPathComponent("control.geojson"))
+        let collection = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let features = try #require(collection["features"] as? [[String: Any]])
+        func controller(of place: String, on day: String) -> [String] {
+            features.compactMap { f -> String? in
+                guard let p = f["properties"] as? [String: Any], p["place"] as? String == place,
+                    let from = p["valid_from"] as? String, from <= day
+                else { return nil }
+                if let to = p["valid_to"] as? String, to < day { return nil }
+                return p["controller"] as? String
+            }
+        }
+        #expect(Set(controller(of: "al-Shaddadi", on: "2026-01-10")) == ["SDF"])
+        #expect(Set(controller(of: "al-Shaddadi", on: "2026-02-10")) == ["Syrian government"])
+        // Monthly zones exist and are polygons.
+        let zones = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("2026-01/zones.geojson"))) as? [String: Any])
+        #expect(((zones["features"] as? [[String: Any]]) ?? []).count >= 2)
+    }
+}
