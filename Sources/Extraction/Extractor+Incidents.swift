@@ -129,7 +129,19 @@ extension Extractor {
             if window.contains(where: { Lexicon.blockers.contains($0) }) { continue }
             // "قبل دخول" (before entering): what has not happened yet.
             if i > 0, tokens[i - 1].forms.contains("قبل") { continue }
-            found.append(Cue(type: match.value, first: i, last: i + match.length - 1))
+            var type = match.value
+            // "escaped prisoners": a participle describing people, not an escape.
+            if type == .escape, tokens[i].bare == "escaped", i + 1 < tokens.count,
+                Lexicon.peopleNouns.contains(where: { tokens[i + 1].bare.hasPrefix($0) })
+            {
+                continue
+            }
+            // "recaptured 89 escaped prisoners", "captured three fighters": people taken are arrests.
+            if type == .controlChange, i + 1 < tokens.count, ["captured", "recaptured", "seized"].contains(tokens[i].bare) {
+                let next = tokens[(i + 1)..<min(tokens.count, i + 5)].flatMap(\.forms)
+                if next.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } }) { type = .arrest }
+            }
+            found.append(Cue(type: type, first: i, last: i + match.length - 1))
             for k in i..<(i + match.length) { used.insert(k) }
         }
         return found
@@ -259,8 +271,8 @@ extension Extractor {
             else { continue }
             // Years and days of the month are not counts.
             if n >= 1900, n <= 2100 { continue }
-            let window = tokens[max(0, i - 2)..<min(tokens.count, i + 3)].flatMap(\.forms)
-            if DateParser.months.keys.contains(where: { window.contains($0) }) { continue }
+            let window = tokens[max(0, i - 2)..<min(tokens.count, i + 5)].flatMap(\.forms)
+            if DateParser.months.keys.contains(where: { window.prefix(5).contains($0) }) { continue }
             if window.contains(where: { w in Lexicon.killedWords.contains { w.hasPrefix($0) } }) {
                 fatalities = fatalities ?? n
                 continue

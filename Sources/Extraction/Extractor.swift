@@ -110,6 +110,31 @@ public struct Extractor: Sendable {
                     matched = true
                     break
                 }
+                if !matched, !PlaceName.isArabic(token.text), token.text.first?.isUppercase == true
+                    || token.text.lowercased().hasPrefix("al-")
+                {
+                    // Latin names in a spelling the gazetteer lacks, e.g. "Ghweran prison": sound-alikes only.
+                    for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {
+                        if n > 1, tokens[(i + 1)..<(i + n)].contains(where: \.afterBreak) { continue }
+                        let surface = tokens[i..<(i + n)].map(\.text).joined(separator: " ")
+                        // Acronyms (SANA) and sentence words (A, The) are not names; sound-alikes only in Syria.
+                        guard token.text.count > 3, token.text.uppercased() != token.text,
+                            let best = gazetteer.resolve(surface, limit: 1).first,
+                            best.match == .sound || best.match == .exact || (n > 1 && best.match == .facilityNear),
+                            best.place.country == "SY", acceptAsPlace(best.place, tokens: tokens, at: i),
+                            n > 1 || acceptSingleWord(token, best.place, tokens: tokens, at: i)
+                        else { continue }
+                        mentions.append(
+                            Mention(
+                                surface: surface, start: token.start, end: tokens[i + n - 1].end, sentence: s, firstToken: i,
+                                lastToken: i + n - 1, place: best.place, score: best.score, alternatives: [best], kindHint: nil,
+                                isAnaphor: false))
+                        i += n
+                        matched = true
+                        break
+                    }
+                    if matched { continue }
+                }
                 if !matched, let kind = Gazetteer.facilityKind(forms: token.forms), i + 1 < tokens.count {
                     // A facility with a misspelt name: "حقل كونكو" for "حقل كونيكو".
                     for n in stride(from: min(3, tokens.count - i), through: 2, by: -1) {
@@ -244,8 +269,13 @@ public struct Extractor: Sendable {
             let namesHaveArticle = place.names.contains { PlaceName.fold($0).hasPrefix("ال") }
             if surfaceHasArticle, !namesHaveArticle, place.names.contains(where: PlaceName.isArabic) { return false }
         }
-        // Latin single words must be capitalised to be names.
-        if !PlaceName.isArabic(token.text), let first = token.text.first, !first.isUppercase { return false }
+        // Latin single words must be capitalised to be names ("al-Busayrah": after the article).
+        if !PlaceName.isArabic(token.text) {
+            let articles = ["al-", "el-", "ash-", "ar-", "as-", "ad-", "at-", "az-", "an-", "ad-", "ez-", "es-", "al ", "el "]
+            var name = Substring(token.text)
+            if let article = articles.first(where: { token.text.lowercased().hasPrefix($0) }) { name = name.dropFirst(article.count) }
+            guard let first = name.first, first.isUppercase else { return false }
+        }
         // Small places outside Syria named by one word are too often a common word or a person.
         if place.country != "SY", place.population < 50_000, place.kind != .country, !place.id.hasPrefix("curated:") {
             return false

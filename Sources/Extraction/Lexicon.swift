@@ -126,6 +126,7 @@ enum Lexicon {
                     Phrase("hostage", prefix: true), Phrase("human shields"), Phrase("abducted"), Phrase("kidnapped")]),
         (.escape, [Phrase("اطلاق سراح"), Phrase("فرار", prefix: true), Phrase("هروب", prefix: true), Phrase("تهريب", prefix: true), Phrase("هربت"),
                    Phrase("هرب"), Phrase("فر"), Phrase("فروا"), Phrase("تمكنوا من الفرار"), Phrase("escape", prefix: true),
+                   Phrase("released"), Phrase("releasing"), Phrase("freeing"),
                    Phrase("fled"), Phrase("jailbreak"), Phrase("breakout"), Phrase("broke out")]),
         (.strike, [Phrase("غارات", prefix: true), Phrase("غاره"), Phrase("قصف", prefix: true), Phrase("ضربات"), Phrase("ضربه"),
                    Phrase("رشقات"), Phrase("airstrike", prefix: true), Phrase("air strike", prefix: true),
@@ -134,10 +135,11 @@ enum Lexicon {
                   Phrase("clash", prefix: true), Phrase("fighting"), Phrase("battle", prefix: true)]),
         (.arrest, [Phrase("القبض علي"), Phrase("القاء القبض"), Phrase("اعتقال", prefix: true), Phrase("اعتقلت"), Phrase("مداهمه", prefix: true),
                    Phrase("دهم"), Phrase("حمله دهم"), Phrase("اعيد اعتقالهم"), Phrase("arrest", prefix: true),
-                   Phrase("detained"), Phrase("raid", prefix: true), Phrase("captured")]),
+                   Phrase("detained"), Phrase("raid", prefix: true), Phrase("rounded up")]),
         (.controlChange, [Phrase("السيطره علي"), Phrase("سيطرتها علي"), Phrase("خرج عن سيطره"), Phrase("خروج"), Phrase("عن سيطره", prefix: true),
                           Phrase("فقدان السيطره"), Phrase("استعاد السيطره"), Phrase("استعاده السيطره"),
                           Phrase("اصبح في يد"), Phrase("بسط سيطرته"), Phrase("تسليم السجن"), Phrase("took control"),
+                          Phrase("taken control"), Phrase("captured"), Phrase("takes control"),
                           Phrase("seized"), Phrase("retook"), Phrase("recaptured"), Phrase("handed over"),
                           Phrase("lost control")]),
         (.attack, [Phrase("هاجم"), Phrase("هاجمت"), Phrase("هاجموا"), Phrase("يهاجم", prefix: true), Phrase("تهاجم", prefix: true),
@@ -147,7 +149,7 @@ enum Lexicon {
         (.deployment, [Phrase("دخول", prefix: true), Phrase("انتشار", prefix: true), Phrase("الانتشار"), Phrase("تعزيز", prefix: true), Phrase("وصول وحدات"),
                        Phrase("نشرت قناصين"), Phrase("نشرت قوات"), Phrase("نشر قوات"), Phrase("نشرت وحدات"),
                        Phrase("نشر وحدات"), Phrase("نشرت تعزيزات"), Phrase("دخلت"), Phrase("deploy", prefix: true),
-                       Phrase("reinforcement", prefix: true), Phrase("entered")]),
+                       Phrase("reinforcement", prefix: true), Phrase("entered"), Phrase("enters"), Phrase("enter")]),
     ]
 
     /// Words that make a cue hypothetical, negated or a warning rather than an event report.

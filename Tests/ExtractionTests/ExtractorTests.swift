@@ -156,3 +156,47 @@ struct ExtractorTests {
         #expect(report.incidents.f1 >= 0.6)
     }
 }
+
+@Suite("English news")
+struct EnglishExtractionTests {
+    let extractor = Fixtures.extractor
+
+    func extract(_ text: String, published: String = "2022-01-21") -> Extraction {
+        extractor.extract(Article(id: "en", source: "test", text: text, published: Day(iso: published), language: "en"))
+    }
+
+    @Test("Spellings the gazetteer lacks are found by sound: Ghweran prison is Ghuwayran prison")
+    func soundAlike() throws {
+        let result = extract("Islamic State fighters attacked Ghweran prison in the city of Hasakah on Thursday night.")
+        let attack = try #require(result.incidents.first { $0.type == .attack })
+        #expect(attack.place.kind == .prison)
+        #expect(attack.place.name.hasPrefix("Ghuwayran"))
+        #expect(attack.date?.start.description == "2022-01-20")
+        #expect(attack.actors.first == .isis)
+    }
+
+    @Test("Names after a lower-case article are names; acronyms and sentence words are not places")
+    func capitalisation() {
+        let result = extract("A drone strike killed two ISIS commanders near al-Busayrah, SANA reported.")
+        #expect(result.mentions.map(\.place.name) == ["al-Busayrah"])
+        let strike = result.incidents.first { $0.type == .strike }
+        #expect(strike?.fatalities == 2)
+    }
+
+    @Test("Recaptured escapees are an arrest with a count, not an escape")
+    func recaptured() throws {
+        let result = extract("The SDF said it had recaptured 89 escaped prisoners in Hasakah.")
+        let arrest = try #require(result.incidents.first)
+        #expect(arrest.type == .arrest)
+        #expect(arrest.people == 89)
+        #expect(!result.incidents.contains { $0.type == .escape })
+    }
+
+    @Test("Deaths counted a few words before the verb")
+    func killed() throws {
+        let result = extract("At least 28 fighters and 5 civilians were killed in clashes in Hasakah, the SDF said.")
+        let clash = try #require(result.incidents.first { $0.type == .clash })
+        #expect(clash.fatalities != nil)
+        #expect(clash.claimedBy == "SDF")
+    }
+}
