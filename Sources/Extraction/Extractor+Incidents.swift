@@ -61,6 +61,15 @@ extension Extractor {
                     guard seenTypes.insert(key).inserted else { continue }
                     var date = sentenceDates.min { abs($0.firstToken - cue.first) < abs($1.firstToken - cue.first) }?.range
                     if date == nil, let last = lastDate, last.paragraph == sentence.paragraph { date = last.range }
+                    // A lead that tells what happened before saying when: the first day named in the
+                    // next few sentences, when it falls in the week before publication.
+                    if date == nil, sentence.paragraph <= 1, let published = article.published {
+                        let next = (s + 1)..<min(dates.count, s + 5)
+                        date = next.lazy.filter { sentences[$0].paragraph <= sentence.paragraph + 1 }
+                            .flatMap { dates[$0] }.compactMap(\.range).first {
+                                $0.precision == .day && $0.start <= published && $0.start.ordinal >= published.ordinal - 7
+                            }
+                    }
                     var inferred = false
                     if date == nil, let published = article.published {
                         date = DateRange(start: published, precision: .day)
@@ -348,7 +357,7 @@ extension Extractor {
     static func datesCompatible(_ x: Incident, _ y: Incident, slackDays: Int) -> Bool {
         guard let a = x.date, let b = y.date else { return x.date == nil && y.date == nil }
         // An undated report (publication date) may tell of an event of the week before it.
-        if slackDays > 0, x.dateInferred != y.dateInferred {
+        if x.dateInferred != y.dateInferred {
             let (inferred, dated) = x.dateInferred ? (a, b) : (b, a)
             return dated.last.ordinal >= inferred.start.ordinal - 7 && dated.start.ordinal <= inferred.start.ordinal + slackDays
         }

@@ -126,6 +126,19 @@ struct ExtractorTests {
         #expect(result.warnings.isEmpty)
     }
 
+    @Test("A lead that says what happened before saying when takes the day the next paragraph names")
+    func leadDate() throws {
+        let text = """
+            اشتباكات في سجن الصناعة
+            عادت الاشتباكات إلى محيط سجن الصناعة في الحسكة.
+            وعاش سكان المدينة ليلة الأربعاء من الرعب.
+            """
+        let result = extract(text, published: "2022-01-28")
+        let clash = try #require(result.incidents.first { $0.type == .clash })
+        #expect(clash.date?.start.description == "2022-01-26")
+        #expect(!clash.dateInferred)
+    }
+
     @Test("Without a date anywhere, relative dates stay unresolved and the user is told")
     func noDate() {
         let result = extract("هاجم تنظيم داعش سجن الصناعة أمس.", published: nil)
