@@ -13,6 +13,13 @@ extension Extractor {
         var incidents = [Incident]()
         let mentionsBySentence = Dictionary(grouping: mentions, by: \.sentence)
         let focus = focusPlace(mentions: mentions)
+        // An article about one place (named at least four times, half of all place names) is
+        // about it in every sentence that names no other.
+        let named = mentions.filter { !$0.place.kind.isArea && $0.score > 0 }
+        let strongFocus = focus.map { f in
+            let n = named.filter { $0.place.id == f.place.id }.count
+            return n >= 4 && n * 2 >= named.count
+        } ?? false
         let articleActors = Set(sentences.flatMap { Self.actors(in: $0.tokens).map(\.actor) })
         var lastDate: (paragraph: Int, range: DateRange)?
         var lastPlace: (paragraph: Int, mention: Mention)?
@@ -51,7 +58,7 @@ extension Extractor {
                     // article's main place.
                     if let last = lastPlace, last.paragraph == sentence.paragraph {
                         places = [last.mention]
-                    } else if sentence.paragraph == 0, let focus {
+                    } else if let focus, sentence.paragraph == 0 || strongFocus {
                         places = [focus]
                     }
                     precision = 2
