@@ -60,7 +60,7 @@ public struct Extractor: Sendable {
             var i = 0
             while i < tokens.count {
                 let token = tokens[i]
-                if let kind = Gazetteer.facilityKind(forms: token.forms) {
+                if let kind = Gazetteer.listKind(forms: token.forms) {
                     listKind = kind
                 } else if token.afterBreak, !token.folded.hasPrefix("و") {
                     listKind = nil
@@ -266,7 +266,9 @@ public struct Extractor: Sendable {
         // "السورية" (Syrian) is an adjective; "سورية" (Syria) is the place.
         if PlaceName.isArabic(token.folded) {
             let surfaceHasArticle = PlaceName.lookupVariants(of: token.folded).contains { $0.hasPrefix("ال") }
-            let namesHaveArticle = place.names.contains { PlaceName.fold($0).hasPrefix("ال") }
+            let namesHaveArticle = place.names.contains { name in
+                PlaceName.fold(name).split(separator: " ").contains { $0.hasPrefix("ال") }
+            }
             if surfaceHasArticle, !namesHaveArticle, place.names.contains(where: PlaceName.isArabic) { return false }
         }
         // Latin single words must be capitalised to be names ("al-Busayrah": after the article).

@@ -58,11 +58,21 @@ extension Gazetteer {
         let key = words.joined(separator: " ")
         // With a facility kind hint, a bare name may be the facility's: "التنك" in a list of
         // oil fields is "حقل التنك".
-        if let kind = hints.kind, kind.isFacility, !found.keys.contains(where: { places[$0].kind == kind }) {
-            for word in Self.facilityWords.filter({ $0.value == kind }).map(\.key) {
+        // Likewise "الحسكة" in "محافظات الحسكة والرقة" is "محافظة الحسكة".
+        if let kind = hints.kind, kind.isFacility || kind == .governorate,
+            !found.keys.contains(where: { places[$0].kind == kind })
+        {
+            let kindWords = kind == .governorate ? ["محافظه", "governorate", "province"] : Self.facilityWords.filter({ $0.value == kind }).map(\.key)
+            if kind == .governorate { found = found.filter { places[$0.key].kind == .governorate } }
+            // Every clitic-stripped form of the name: "والتنك" is "التنك".
+            let keys = PlaceName.lookupVariants(of: words[0]).map { first in
+                ([PlaceName.stripArabicArticle(PlaceName.fold(first))] + words.dropFirst()).joined(separator: " ")
+            }
+            for word in kindWords {
                 let arabicWord = PlaceName.isArabic(word)
-                guard arabicWord == PlaceName.isArabic(key) else { continue }
-                add(exact[arabicWord ? word + " " + key : key + " " + word], 0.97, .exact)
+                for k in keys where arabicWord == PlaceName.isArabic(k) {
+                    add(exact[arabicWord ? word + " " + k : k + " " + word], 0.97, .exact)
+                }
             }
         }
         if allowFuzzy, found.isEmpty, let s = PlaceName.soundKey(name), s.count >= 3 {
@@ -291,6 +301,13 @@ extension Gazetteer {
             if let kind = facilityWords[form] ?? facilityPlurals[form] { return kind }
         }
         return nil
+    }
+
+    /// The kind a list-opening word gives the names after it: facilities, and governorates
+    /// ("محافظات الحسكة والرقة", "the provinces of").
+    public static func listKind(forms: [String]) -> PlaceKind? {
+        if let kind = facilityKind(forms: forms) { return kind }
+        return forms.contains { ["محافظه", "محافظات", "provinces", "governorates"].contains($0) } ? .governorate : nil
     }
 
     static let facilityPlurals: [String: PlaceKind] = [
