@@ -135,6 +135,13 @@ public enum Evaluation {
         return (score(gold: gold, predictions: extractions), extractions)
     }
 
+    /// A surface's key without a leading generic word ("مدينة الحسكة" is "الحسكة" as annotated).
+    static func surfaceKey(_ surface: String) -> String {
+        var words = PlaceName.words(surface)
+        if words.count > 1, ["مدينه", "بلده", "قريه", "city", "town", "village"].contains(words[0]) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
     static func km(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
         guard let a = try? GeoCoordinate(latitude: lat1, longitude: lon1),
             let b = try? GeoCoordinate(latitude: lat2, longitude: lon2)
@@ -158,24 +165,38 @@ public enum Evaluation {
             }
             var used = Set<Int>()
             var detail = DocumentDetail(id: document.id, missedToponyms: [], extraToponyms: [], farToponyms: [], missedIncidents: [], extraIncidents: [])
-            for t in document.toponyms {
-                let surfaceKey = PlaceName.key(t.surface)
-                let tolerance = t.tolerance_km ?? 5
-                let goldWords = Set(surfaceKey.split(separator: " "))
-                func distance(_ i: Int) -> Double {
-                    km(t.lat, t.lon, predicted[i].place.coordinate.latitude, predicted[i].place.coordinate.longitude)
-                }
-                // The same surface first, then the same place (by name, or close with a shared word).
-                let open = predicted.indices.filter { !used.contains($0) }
-                let match = open.first { PlaceName.key(predicted[$0].surface) == surfaceKey }
-                    ?? open.first { PlaceName.key(predicted[$0].place.name) == PlaceName.key(t.name) }
-                    ?? open.first { i in
-                        distance(i) <= min(tolerance, 5)
-                            || (distance(i) <= tolerance
-                                && !goldWords.isDisjoint(with: PlaceName.key(predicted[i].surface).split(separator: " ")))
+            // Three passes over all gold toponyms, so a loose match never takes a prediction that
+            // a stricter one needs: the same surface, then the same name, then the same place.
+            var assignment = [Int?](repeating: nil, count: document.toponyms.count)
+            for pass in 0..<3 {
+                for (g, t) in document.toponyms.enumerated() where assignment[g] == nil {
+                    let surfaceKey = Self.surfaceKey(t.surface)
+                    let tolerance = t.tolerance_km ?? 5
+                    let goldWords = Set(surfaceKey.split(separator: " "))
+                    func distance(_ i: Int) -> Double {
+                        km(t.lat, t.lon, predicted[i].place.coordinate.latitude, predicted[i].place.coordinate.longitude)
                     }
-                if let i = match {
-                    used.insert(i)
+                    let open = predicted.indices.filter { !used.contains($0) }
+                    let match: Int?
+                    switch pass {
+                    case 0: match = open.filter { Self.surfaceKey(predicted[$0].surface) == surfaceKey }.min { distance($0) < distance($1) }
+                    case 1: match = open.first { PlaceName.key(predicted[$0].place.name) == PlaceName.key(t.name) }
+                    default:
+                        match = open.first { i in
+                            distance(i) <= min(tolerance, 5)
+                                || (distance(i) <= tolerance
+                                    && !goldWords.isDisjoint(with: PlaceName.key(predicted[i].surface).split(separator: " ")))
+                        }
+                    }
+                    if let i = match {
+                        used.insert(i)
+                        assignment[g] = i
+                    }
+                }
+            }
+            for (g, t) in document.toponyms.enumerated() {
+                let tolerance = t.tolerance_km ?? 5
+                if let i = assignment[g] {
                     tp += 1
                     let e = km(t.lat, t.lon, predicted[i].place.coordinate.latitude, predicted[i].place.coordinate.longitude)
                     errors.append(e)

@@ -56,13 +56,19 @@ public struct Extractor: Sendable {
         for (s, sentence) in sentences.enumerated() {
             let tokens = sentence.tokens
             let actorSpans = Self.actorSpans(tokens)
+            // "حقول الصفيان والتنك", "محافظات الحسكة والرقة": the names right after a kind word,
+            // joined by و or commas, are of that kind; anything else ends the list.
             var listKind: PlaceKind?
+            var listFirst = -1
+            var listNext = -1
             var i = 0
             while i < tokens.count {
                 let token = tokens[i]
                 if let kind = Gazetteer.listKind(forms: token.forms) {
                     listKind = kind
-                } else if token.afterBreak, !token.folded.hasPrefix("و") {
+                    listFirst = i + 1
+                    listNext = i + 1
+                } else if i != listNext || (i > listFirst && !token.folded.hasPrefix("و") && !token.afterBreak) {
                     listKind = nil
                 }
                 guard !actorSpans.contains(i) else {
@@ -106,6 +112,7 @@ public struct Extractor: Sendable {
                             end: tokens[i + n - 1].end, sentence: s, firstToken: i, lastToken: i + n - 1,
                             place: best.place, score: best.score, alternatives: candidates, kindHint: hints.kind,
                             isAnaphor: false))
+                    if listKind != nil { listNext = i + n }
                     i += n
                     matched = true
                     break
@@ -173,6 +180,8 @@ public struct Extractor: Sendable {
                         i = end + 1
                         continue
                     }
+                    // A list item the gazetteer does not know keeps the list going.
+                    if listKind != nil, i == listNext { listNext = i + 1 }
                     i += 1
                 }
             }
@@ -256,6 +265,8 @@ public struct Extractor: Sendable {
         let previous = i > 0 ? tokens[i - 1].forms : []
         let locative = previous.contains { Self.locatives.contains($0) } || token.folded.hasPrefix("ب") && PlaceName.isArabic(token.folded)
         if forms.contains(where: { Self.capitals.contains($0) }), !locative { return false }
+        // "الإدارة الذاتية لشمال وشرق سوريا" names an administration, not a place.
+        if previous.contains(where: { ["ذاتيه", "administration"].contains($0) }) { return false }
         if place.kind == .country, !["SY", "IQ", "TR", "JO", "LB"].contains(place.country), !locative { return false }
         return true
     }

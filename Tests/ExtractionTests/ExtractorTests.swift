@@ -160,13 +160,13 @@ struct ExtractorTests {
         #expect(result.incidents.count == 1)
     }
 
-    @Test("Seed scores: toponym F1 at least 0.9 and incident F1 at least 0.6 on the seeds' gold")
+    @Test("Seed scores: toponym F1 at least 0.95 and incident F1 at least 0.7 on the seeds' gold")
     func seedScores() throws {
         let gold = try Evaluation.readGold(path: Fixtures.gold.path)
         let (report, _) = try Evaluation.run(gold: gold, goldPath: Fixtures.gold.path, extractor: extractor)
-        #expect(report.toponyms.f1 >= 0.9)
+        #expect(report.toponyms.f1 >= 0.95)
         #expect(report.toponyms.within_tolerance >= 0.95)
-        #expect(report.incidents.f1 >= 0.6)
+        #expect(report.incidents.f1 >= 0.7)
     }
 }
 
