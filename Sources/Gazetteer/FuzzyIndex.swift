@@ -24,6 +24,18 @@ struct FuzzyIndex: Sendable {
         private let built = Mutex<FuzzyIndex?>(nil)
         private let starts = Mutex<Set<String>?>(nil)
         private let prefixes = Mutex<[FastKey: Bool]?>(nil)
+        private let byBytes = Mutex<[[UInt8]: [Int32]]?>(nil)
+
+        /// The exact-key map keyed by UTF-8 bytes, for bulk look-ups.
+        func exactByBytes(_ exact: [String: [Int32]]) -> [[UInt8]: [Int32]] {
+            byBytes.withLock { value in
+                if let value { return value }
+                var map = [[UInt8]: [Int32]](minimumCapacity: exact.count)
+                for (key, places) in exact { map[Array(key.utf8)] = places }
+                value = map
+                return map
+            }
+        }
 
         /// Every whole-word prefix of every key ("دير", "دير زور"), mapped to whether it is a
         /// whole key itself.

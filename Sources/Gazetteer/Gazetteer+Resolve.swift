@@ -143,7 +143,7 @@ extension Gazetteer {
     /// The places whose folded name equals `name`'s: the normalised exact look-up, without
     /// ranking. The hot path of bulk matching.
     public func exactPlaces(_ name: String) -> [Place] {
-        (exact[PlaceName.key(name)] ?? []).map { places[Int($0)] }
+        (fuzzy.exactByBytes(exact)[PlaceName.keyBytes(name)] ?? []).map { places[Int($0)] }
     }
 
     /// The best candidate, or ``GazetteerError/unknownPlace(name:suggestions:)`` with the

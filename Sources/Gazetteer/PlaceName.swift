@@ -16,9 +16,53 @@ import Foundation
 /// ez, es, er, ed, et, en) when it stands as its own word; tell/tall/tel become tal.
 public enum PlaceName {
     /// The key names are matched on exactly: folded, article-free words joined by single spaces.
+    ///
+    /// Works on the folded text's bytes: the same result as `words(name).joined(separator: " ")`,
+    /// without an array of words (this runs once per name looked up).
     public static func key(_ name: String) -> String {
-        words(name).joined(separator: " ")
+        String(decoding: keyBytes(name), as: UTF8.self)
     }
+
+    /// ``key(_:)`` as UTF-8 bytes.
+    static func keyBytes(_ name: String) -> [UInt8] {
+        let folded = foldBytes(name)
+        var out = [UInt8]()
+        folded.withUnsafeBufferPointer { bytes in
+            out.reserveCapacity(bytes.count)
+            var start = 0
+            let count = bytes.count
+            // Word boundaries first, so "is this the last word" is known for Latin articles.
+            var words = [(Int, Int)]()
+            for i in 0...count where i == count || bytes[i] == 0x20 {
+                if i > start { words.append((start, i)) }
+                start = i + 1
+            }
+            for (w, (a, b)) in words.enumerated() {
+                var from = a
+                let word = bytes[a..<b]
+                if bytes[a] >= 0xD8, bytes[a] <= 0xDB {
+                    // Arabic: drop the article ال (D8 A7 D9 84) when more than two letters follow.
+                    let characters = word.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                    if characters > 3, bytes[a] == 0xD8, bytes[a + 1] == 0xA7, bytes[a + 2] == 0xD9, bytes[a + 3] == 0x84 {
+                        from = a + 4
+                    }
+                } else {
+                    if w + 1 < words.count, latinArticleBytes.contains(where: { $0.elementsEqual(word) }) { continue }
+                    if let synonym = latinSynonymBytes.first(where: { $0.0.elementsEqual(word) }) {
+                        if !out.isEmpty { out.append(0x20) }
+                        out.append(contentsOf: synonym.1)
+                        continue
+                    }
+                }
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: bytes[from..<b])
+            }
+        }
+        return out
+    }
+
+    static let latinArticleBytes: [[UInt8]] = latinArticles.map { Array($0.utf8) }
+    static let latinSynonymBytes: [([UInt8], [UInt8])] = latinSynonyms.map { (Array($0.key.utf8), Array($0.value.utf8)) }
 
     /// The folded, article-free words of a name.
     public static func words(_ name: String) -> [String] {
@@ -127,26 +171,50 @@ public enum PlaceName {
 
     /// Folds script-specific variation (see the type's documentation), keeping word boundaries.
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        String(decoding: foldBytes(text), as: UTF8.self)
+    }
+
+    /// ``fold(_:)`` as UTF-8 bytes: appending scalars to a String is several times slower, and
+    /// look-ups hash the bytes directly.
+    static func foldBytes(_ text: String) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
         func space() {
             if !lastWasSpace {
-                out.append(" ")
+                out.append(0x20)
                 lastWasSpace = true
             }
         }
         func put(_ s: Unicode.Scalar) {
-            out.append(s)
+            let v = s.value
+            switch v {
+            case 0..<0x80:
+                out.append(UInt8(v))
+            case 0x80..<0x800:
+                out.append(UInt8(0xC0 | (v >> 6)))
+                out.append(UInt8(0x80 | (v & 0x3F)))
+            case 0x800..<0x10000:
+                out.append(UInt8(0xE0 | (v >> 12)))
+                out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (v & 0x3F)))
+            default:
+                out.append(UInt8(0xF0 | (v >> 18)))
+                out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                out.append(UInt8(0x80 | (v & 0x3F)))
+            }
             lastWasSpace = false
         }
         // Arabic presentation forms (from PDFs and old pages) fold to their base letters.
-        let text = text.unicodeScalars.contains { (0xFB50...0xFEFF).contains($0.value) }
+        // (Their UTF-8 starts with EF, a byte most text never has: test that first.)
+        let text: String = text.utf8.contains(0xEF) && text.unicodeScalars.contains { (0xFB50...0xFEFF).contains($0.value) }
             ? text.precomposedStringWithCompatibilityMapping : text
-        for scalar in text.unicodeScalars {
+        func handle(_ scalar: Unicode.Scalar) {
             let v = scalar.value
             switch v {
             case 0x064B...0x065F, 0x0670, 0x0640, 0x06D6...0x06ED:
-                continue  // harakat, shadda, sukun, dagger alef, tatweel, Quranic marks
+                return  // harakat, shadda, sukun, dagger alef, tatweel, Quranic marks
             case 0x0622, 0x0623, 0x0625, 0x0671, 0x0672, 0x0673:
                 put("ا")
             case 0x0624:
@@ -154,7 +222,7 @@ public enum PlaceName {
             case 0x0626, 0x0649, 0x06CC, 0x064A:
                 put("ي")
             case 0x0621:
-                continue  // lone hamza
+                return  // lone hamza
             case 0x0629, 0x06D5, 0x06C1:
                 put("ه")
             case 0x06A9:
@@ -172,7 +240,7 @@ public enum PlaceName {
                     space()  // Arabic comma, semicolon, question mark
                 }
             case 0x02BB, 0x02BC, 0x02BE, 0x02BF, 0x0027, 0x2018, 0x2019, 0x0060, 0x00B4, 0x02B9:
-                continue  // ʿ ʾ ' ’ ‘ ` ´: transliteration marks of ayn and hamza
+                return  // ʿ ʾ ' ’ ‘ ` ´: transliteration marks of ayn and hamza
             case 0x015F, 0x015E:
                 put("s"); put("h")  // ş Ş (Kurdish, Turkish)
             case 0x00E7, 0x00C7:
@@ -197,8 +265,52 @@ public enum PlaceName {
                 }
             }
         }
-        if out.last == " " { out.removeLast() }
-        return String(out)
+        // Walk the UTF-8 bytes: ASCII inline, other scalars decoded by hand (faster than the
+        // stdlib's scalar view in this loop).
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    switch b {
+                    case 0x61...0x7A, 0x30...0x39:
+                        out.append(b)
+                        lastWasSpace = false
+                    case 0x41...0x5A:
+                        out.append(b + 0x20)
+                        lastWasSpace = false
+                    case 0x27, 0x60:
+                        break  // ' `: transliteration marks
+                    default:
+                        space()
+                    }
+                    i += 1
+                    continue
+                }
+                var v: UInt32
+                var length: Int
+                if b >> 5 == 0b110, i + 1 < n {
+                    v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    length = 2
+                } else if b >> 4 == 0b1110, i + 2 < n {
+                    v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    length = 3
+                } else if i + 3 < n {
+                    v = UInt32(b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    length = 4
+                } else {
+                    v = 0xFFFD
+                    length = 1
+                }
+                if let scalar = Unicode.Scalar(v) { handle(scalar) }
+                i += length
+            }
+        }
+        if out.last == 0x20 { out.removeLast() }
+        return out
     }
 
     /// Whether a word is in Arabic script.

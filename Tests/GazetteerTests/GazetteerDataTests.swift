@@ -15,6 +15,14 @@ struct GazetteerDataTests {
         }
     }
 
+    @Test("The byte-level key equals the word-level one for every name of the gazetteer")
+    func keyInvariant() {
+        let mismatches = Fixtures.gazetteer.places.flatMap(\.names).filter {
+            PlaceName.key($0) != PlaceName.words($0).joined(separator: " ")
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
     @Test("GeoNames and Natural Earth extracts are present, with Arabic names")
     func extracts() {
         let places = Fixtures.gazetteer.places
