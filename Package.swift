@@ -20,6 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C at the bottom: system libraries found through pkg-config.
@@ -79,11 +80,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // OGC API - Features over HTTP (Hummingbird).
+        .target(
+            name: "IncidentServer",
+            dependencies: [
+                "IncidentStore", "IncidentExport", "IncidentControl", "Extraction", "Gazetteer", "IncidentGeodesy",
+                "IncidentGeometry", .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The command line: parsing and printing only.
         .target(
             name: "IncidentsCLI",
             dependencies: [
                 "Extraction",
+                "IncidentServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 "IncidentControl",
                 "IncidentExport",
                 "IncidentStore",
@@ -144,6 +156,15 @@ let package = Package(
         .testTarget(
             name: "IncidentControlTests",
             dependencies: ["IncidentControl", "IncidentExport", "IncidentStore", "Extraction", "Gazetteer", "IncidentGeodesy", "IncidentGeometry"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IncidentServerTests",
+            dependencies: [
+                "IncidentServer", "IncidentStore", "IncidentControl", "Extraction", "Gazetteer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -228,6 +228,20 @@ public struct Exporter {
         return ExportedLayer(name: "zones", path: prefix + name, features: zones.count, bbox: border.envelope.map { [$0.minX, $0.minY, $0.maxX, $0.maxY] }, time_extent: [day.description, day.description], period: label)
     }
 
+    /// One incident as a GeoJSON Feature object's text (what the export and the server write).
+    public static func incidentFeatureJSON(_ i: StoredIncident) -> String {
+        featureText(incidentFeature(i))
+    }
+
+    /// A feature's GeoJSON text.
+    static func featureText(_ f: Feature) -> String {
+        var text = #"{"type":"Feature","id":"# + JSONObject.quote(f.id) + #","geometry":"#
+        Geometry.point(f.coordinate.point).appendGeoJSON(to: &text, decimals: 6)
+        text += #","properties":"# + f.properties
+        if let time = f.time { text += #","time":"# + time }
+        return text + "}"
+    }
+
     /// One incident as a GeoJSON feature: RFC 7946 properties plus a JSON-FG `time` member.
     static func incidentFeature(_ i: StoredIncident) -> Feature {
         var props = JSONObject()

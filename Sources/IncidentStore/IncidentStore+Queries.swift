@@ -161,3 +161,30 @@ extension StoredIncident {
             fatalities: fatalities, people: people, claimedBy: claimedBy, disputed: disputed, sources: sources)
     }
 }
+
+extension IncidentStore {
+    /// A page of incidents inside a west/south/east/north box (the R*Tree), with the total
+    /// number matching: what an OGC API - Features `items` request needs.
+    public func page(
+        bbox: (west: Double, south: Double, east: Double, north: Double)?, filter: IncidentFilter, offset: Int
+    ) throws -> (matched: Int, incidents: [StoredIncident]) {
+        try writer.read { db in
+            var (conditions, arguments) = Self.conditions(filter)
+            if let b = bbox {
+                conditions.insert(
+                    "incident.rowid IN (SELECT id FROM incident_rtree WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?)",
+                    at: 0)
+                arguments = [b.east, b.west, b.north, b.south] + arguments
+            }
+            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            let matched = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident" + whereClause, arguments: StatementArguments(arguments)) ?? 0
+            var all = arguments
+            all.append(filter.limit)
+            all.append(offset)
+            let rows = try Row.fetchAll(
+                db, sql: Self.selectIncidentWithSources + whereClause + " ORDER BY incident.start_date, incident.uid LIMIT ? OFFSET ?",
+                arguments: StatementArguments(all))
+            return (matched, try rows.map { try Self.incident(from: $0, sources: Self.decodeSources($0["sources_packed"])) })
+        }
+    }
+}

@@ -1,4 +1,3 @@
-import ArgumentParser
 import IncidentsCLI
 
-Incidents.main()
+await Incidents.start()
