@@ -45,14 +45,20 @@ public struct ServerData: Sendable {
     public let control: ControlTimeline?
     public let border: Geometry?
     public let outlines: [(iso: String, geometry: Geometry)]
+    /// The bearer token that allows writes (POST /articles); nil keeps the server read-only.
+    public let token: String?
 
     /// The store, gazetteer and control data behind the API.
-    public init(store: IncidentStore, gazetteer: Gazetteer, control: ControlTimeline?, border: Geometry?, outlines: [(iso: String, geometry: Geometry)]) {
+    public init(
+        store: IncidentStore, gazetteer: Gazetteer, control: ControlTimeline?, border: Geometry?,
+        outlines: [(iso: String, geometry: Geometry)], token: String? = nil
+    ) {
         self.store = store
         self.gazetteer = gazetteer
         self.control = control
         self.border = border
         self.outlines = outlines
+        self.token = token
     }
 }
 
@@ -62,6 +68,8 @@ public struct ServerData: Sendable {
 public enum IncidentServer {
     /// Largest page a client may ask for.
     public static let maximumLimit = 10_000
+    /// Largest article a client may post.
+    public static let maximumArticleBytes = 5 * 1_048_576
     static let collections = ["incidents", "places", "control"]
 
     /// The router with every route.
@@ -166,6 +174,36 @@ public enum IncidentServer {
                 return f + #","distance_m":"# + String(Int(n.distanceMeters.rounded())) + "}"
             }
             return geojson(#"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}")
+        }
+        // Writes: POST an article (text, Markdown or HTML) to extract and store it; only with the
+        // server's token, as `Authorization: Bearer TOKEN`.
+        router.post("/articles") { request, _ -> Response in
+            guard let token = data.token else {
+                throw APIError(.forbidden, "this server is read-only: start it with --token to accept articles")
+            }
+            guard request.headers[.authorization] == "Bearer \(token)" else {
+                throw APIError(.unauthorized, "a valid Authorization: Bearer token is needed to post articles")
+            }
+            try checkParameters(request, allowed: ["id", "published"])
+            let q = request.uri.queryParameters
+            guard let id = q["id"].map(String.init), !id.isEmpty, id.count <= 200 else {
+                throw APIError(.badRequest, "give id=DOCUMENT-ID (at most 200 characters)", parameter: "id")
+            }
+            let published = try day(q["published"], "published")
+            let buffer: ByteBuffer
+            do {
+                buffer = try await request.body.collect(upTo: maximumArticleBytes)
+            } catch {
+                throw APIError(.contentTooLarge, "an article is at most \(maximumArticleBytes / 1_048_576) MB")
+            }
+            guard let text = String(validating: buffer.readableBytesView, as: UTF8.self), text.contains(where: \.isLetter) else {
+                throw APIError(.badRequest, "the body must be UTF-8 article text")
+            }
+            let article = Article(id: id, source: "POST /articles", text: text, published: published)
+            let outcome = try data.store.ingest(Extractor(gazetteer: data.gazetteer).extract(article))
+            return Response(
+                status: outcome.status == .unchanged ? .ok : .created, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: #"{"document":\#(jsonString(id)),"status":"\#(outcome.status.rawValue)","incidents":\#(outcome.incidents)}"#)))
         }
         router.get("/resolve") { request, _ -> Response in
             try checkParameters(request, allowed: ["name", "kind", "limit"])

@@ -12,13 +12,16 @@ extension Incidents {
         /// Help text.
         public static let configuration = CommandConfiguration(
             abstract: "Serve the database as OGC API - Features (GeoJSON), with /near, /resolve and the live map at /.",
-            discussion: "Read-only. GDAL: ogrinfo OAPIF:http://127.0.0.1:8080 incidents")
+            discussion: "Read-only unless --token is given. GDAL: ogrinfo OAPIF:http://127.0.0.1:8080 incidents")
 
         @Option(help: "The address to listen on.")
         var host = "127.0.0.1"
 
         @Option(help: "The port.")
         var port = 8080
+
+        @Option(help: "Accept POST /articles with this bearer token; without it the server is read-only.")
+        var token: String?
 
         @OptionGroup var control: ControlOptions
         @OptionGroup var store: StoreOptions
@@ -45,7 +48,7 @@ extension Incidents {
             }
             let data = ServerData(
                 store: database, gazetteer: g, control: timeline, border: try ControlZones.border(iso: "SY", from: borders),
-                outlines: outlines)
+                outlines: outlines, token: token)
             note("serving \(store.location) on http://\(host):\(port)")
             try await IncidentServer.application(data: data, host: host, port: port).runService()
         }

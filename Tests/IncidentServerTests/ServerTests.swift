@@ -174,3 +174,42 @@ struct ServerTests {
         }
     }
 }
+
+@Suite("Posting articles")
+struct PostTests {
+    static func data(token: String?) throws -> ServerData {
+        let base = ServerFixtures.data
+        return ServerData(
+            store: try IncidentStore(), gazetteer: base.gazetteer, control: base.control, border: base.border,
+            outlines: base.outlines, token: token)
+    }
+
+    @Test("Without --token the server is read-only; with it, only the token may post")
+    func tokens() async throws {
+        let article = ByteBuffer(string: "هاجم تنظيم داعش سجن الشدادي فجر اليوم.")
+        let readOnly = Application(router: IncidentServer.router(data: try Self.data(token: nil)))
+        try await readOnly.test(.router) { client in
+            let response = try await client.execute(uri: "/articles?id=a1", method: .post, body: article)
+            #expect(response.status == .forbidden)
+        }
+        let data = try Self.data(token: "s3cret")
+        let writable = Application(router: IncidentServer.router(data: data))
+        try await writable.test(.router) { client in
+            let anonymous = try await client.execute(uri: "/articles?id=a1", method: .post, body: article)
+            #expect(anonymous.status == .unauthorized)
+            let wrong = try await client.execute(uri: "/articles?id=a1", method: .post, headers: [.authorization: "Bearer nope"], body: article)
+            #expect(wrong.status == .unauthorized)
+            let posted = try await client.execute(
+                uri: "/articles?id=a1&published=2026-01-19", method: .post, headers: [.authorization: "Bearer s3cret"], body: article)
+            #expect(posted.status == .created)
+            let again = try await client.execute(
+                uri: "/articles?id=a1&published=2026-01-19", method: .post, headers: [.authorization: "Bearer s3cret"], body: article)
+            #expect(again.status == .ok)
+            let binary = try await client.execute(
+                uri: "/articles?id=a2", method: .post, headers: [.authorization: "Bearer s3cret"], body: ByteBuffer(bytes: [0xFF, 0xFE, 0x00]))
+            #expect(binary.status == .badRequest)
+        }
+        #expect(try data.store.counts().documents == 1)
+        #expect(try data.store.list().first?.placeName == "al-Shaddadi prison")
+    }
+}
