@@ -3,7 +3,7 @@ SWIFT ?= swift
 # Debian packages the build needs (the C libraries under CGEOS and CPROJ).
 BUILD_DEPS := pkg-config libgeos-dev libproj-dev proj-data libsqlite3-dev
 # Extra packages the tests use (real clients and tools).
-TEST_DEPS := $(BUILD_DEPS) valgrind gdal-bin chromium fonts-noto-core
+TEST_DEPS := $(BUILD_DEPS) valgrind gdal-bin chromium fonts-noto-core python3-qgis
 RELEASE_BIN := .build/release/incidents
 
 .PHONY: all deps test-deps build demo test bench leaks clean check-swift

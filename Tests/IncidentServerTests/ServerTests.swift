@@ -35,12 +35,36 @@ enum ServerFixtures {
         }
     }()
 
+    /// Runs a program and returns its standard output, waiting on a Dispatch thread: blocking a
+    /// Swift concurrency thread would starve the in-process server the program talks to.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) async throws -> (status: Int32, output: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: executable)
+                process.arguments = arguments
+                if let environment { process.environment = environment }
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                process.standardError = Pipe()
+                do {
+                    try process.run()
+                    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                    process.waitUntilExit()
+                    continuation.resume(returning: (process.terminationStatus, String(decoding: data, as: UTF8.self)))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
     static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any])
     }
 }
 
-@Suite("OGC API - Features server")
+@Suite("OGC API - Features server", .serialized)
 struct ServerTests {
     let app = Application(router: IncidentServer.router(data: ServerFixtures.data))
 
@@ -152,25 +176,38 @@ struct ServerTests {
         let live = Application(router: IncidentServer.router(data: ServerFixtures.data), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await live.test(.live) { client in
             let port = try #require(client.port)
-            func ogrinfo(_ arguments: [String]) throws -> String {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
-                process.arguments = ["-ro"] + arguments
-                let pipe = Pipe()
-                process.standardOutput = pipe
-                process.standardError = Pipe()
-                try process.run()
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                return String(decoding: data, as: UTF8.self)
+            func ogrinfo(_ arguments: [String]) async throws -> String {
+                try await ServerFixtures.run("/usr/bin/ogrinfo", ["-ro"] + arguments).output
             }
-            let list = try ogrinfo(["OAPIF:http://127.0.0.1:\(port)"])
+            let list = try await ogrinfo(["OAPIF:http://127.0.0.1:\(port)"])
             #expect(list.contains("incidents") && list.contains("places") && list.contains("control"))
-            let all = try ogrinfo(["-al", "-q", "OAPIF:http://127.0.0.1:\(port)", "incidents"])
+            let all = try await ogrinfo(["-al", "-q", "OAPIF:http://127.0.0.1:\(port)", "incidents"])
             #expect(all.components(separatedBy: "OGRFeature(").count - 1 == total)
-            let boxed = try ogrinfo(["-al", "-q", "-spat", "40.5", "36.3", "41.0", "36.7", "OAPIF:http://127.0.0.1:\(port)", "incidents"])
+            let boxed = try await ogrinfo(["-al", "-q", "-spat", "40.5", "36.3", "41.0", "36.7", "OAPIF:http://127.0.0.1:\(port)", "incidents"])
             let n = boxed.components(separatedBy: "OGRFeature(").count - 1
             #expect(n > 0 && n < total)
+        }
+    }
+
+    @Test("QGIS's OAPIF provider (python3-qgis) reads the incidents layer, whole and with a bbox filter")
+    func qgis() async throws {
+        let python = "/usr/bin/python3"
+        let script = ServerFixtures.repository.appendingPathComponent("Tests/Fixtures/qgis_oapif.py").path
+        let total = try ServerFixtures.data.store.counts().incidents
+        let live = Application(router: IncidentServer.router(data: ServerFixtures.data), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await live.test(.live) { client in
+            let port = try #require(client.port)
+            var environment = ProcessInfo.processInfo.environment
+            environment["QT_QPA_PLATFORM"] = "offscreen"
+            let (status, output) = try await ServerFixtures.run(python, [script, "http://127.0.0.1:\(port)"], environment: environment)
+            guard status == 0 || output.contains("total") else {
+                Issue.record("QGIS could not run (\(output.prefix(200))); `make test` installs python3-qgis")
+                return
+            }
+            let numbers = output.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            #expect(numbers.count == 2)
+            #expect(numbers.first == total)
+            #expect((numbers.last ?? 0) > 0 && (numbers.last ?? total) < total)
         }
     }
 }
