@@ -31,6 +31,7 @@ test: test-deps
 
 bench: deps
 	@scripts/bench.sh
+	@scripts/bench-server.sh
 
 leaks: test-deps
 	@scripts/leak-check.sh

@@ -170,19 +170,22 @@ extension IncidentStore {
     ) throws -> (matched: Int, incidents: [StoredIncident]) {
         try writer.read { db in
             var (conditions, arguments) = Self.conditions(filter)
+            // Join the R*Tree rather than test membership: SQLite then reads only the box's rows.
+            var from = " FROM incident"
             if let b = bbox {
-                conditions.insert(
-                    "incident.rowid IN (SELECT id FROM incident_rtree WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?)",
-                    at: 0)
+                from += " JOIN incident_rtree r ON r.id = incident.rowid"
+                conditions.insert("r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ?", at: 0)
                 arguments = [b.east, b.west, b.north, b.south] + arguments
             }
             let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            let matched = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident" + whereClause, arguments: StatementArguments(arguments)) ?? 0
+            let matched = try Int.fetchOne(db, sql: "SELECT COUNT(*)" + from + whereClause, arguments: StatementArguments(arguments)) ?? 0
             var all = arguments
             all.append(filter.limit)
             all.append(offset)
+            let select = Self.selectIncidentWithSources.replacingOccurrences(
+                of: "FROM incident JOIN place", with: "FROM incident" + (bbox == nil ? "" : " JOIN incident_rtree r ON r.id = incident.rowid") + " JOIN place")
             let rows = try Row.fetchAll(
-                db, sql: Self.selectIncidentWithSources + whereClause + " ORDER BY incident.start_date, incident.uid LIMIT ? OFFSET ?",
+                db, sql: select + whereClause + " ORDER BY incident.start_date, incident.uid LIMIT ? OFFSET ?",
                 arguments: StatementArguments(all))
             return (matched, try rows.map { try Self.incident(from: $0, sources: Self.decodeSources($0["sources_packed"])) })
         }
