@@ -14,12 +14,19 @@ public final class IncidentStore: Sendable {
     public let location: String
 
     /// Opens (creating and migrating when needed) the SQLite database at `path`.
-    public init(path: String) throws(StoreError) {
+    ///
+    /// `cacheMegabytes` is SQLite's page cache per connection: small for one-shot commands and
+    /// exports (memory stays flat), large for a server whose repeated queries then read memory.
+    public init(path: String, cacheMegabytes: Int = 8) throws(StoreError) {
         location = path
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(10)
+            let kibibytes = max(1, cacheMegabytes) * 1024
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA cache_size = -\(kibibytes)")
+            }
             writer = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(writer)
         } catch {

@@ -39,7 +39,8 @@ extension Incidents {
         public func run() async throws {
             let g = try gazetteer.load()
             let folder = try gazetteer.folder()
-            let database = try store.open()
+            // A server repeats queries: a 64 MB page cache per connection keeps them in memory.
+            let database = try store.open(cacheMegabytes: 64)
             let timeline = try control.timeline(gazetteer: g, folder: folder, store: database)
             let borders = folder.appendingPathComponent("borders.geojson").path
             var outlines = [(iso: String, geometry: Geometry)]()

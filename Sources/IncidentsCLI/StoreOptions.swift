@@ -18,13 +18,13 @@ public struct StoreOptions: ParsableArguments {
         return "incidents.sqlite"
     }
 
-    /// Opens the store.
-    func open() throws -> IncidentStore {
+    /// Opens the store; `cacheMegabytes` is SQLite's page cache per connection.
+    func open(cacheMegabytes: Int = 8) throws -> IncidentStore {
         let location = self.location
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             throw ValidationError("PostgreSQL/PostGIS storage is not available in this build yet; use a SQLite file path")
         }
-        return try IncidentStore(path: location)
+        return try IncidentStore(path: location, cacheMegabytes: cacheMegabytes)
     }
 }
 
