@@ -25,11 +25,6 @@ enum Numbers {
     }
 
     static func value(of word: String) -> Int? {
-        let digits = word.filter { $0 != "," && $0 != "٬" }
-        if !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits) { return n }
-        for form in Lexicon.forms(word) {
-            if let n = words[form] { return n }
-        }
-        return nil
+        value(forms: Lexicon.forms(word), folded: word)
     }
 }

@@ -22,7 +22,6 @@ struct FuzzyIndex: Sendable {
     /// Holds the index once built; shared by copies of one gazetteer, safe across tasks.
     final class Box: Sendable {
         private let built = Mutex<FuzzyIndex?>(nil)
-        private let starts = Mutex<Set<String>?>(nil)
         private let prefixes = Mutex<[FastKey: Bool]?>(nil)
         private let byBytes = Mutex<[[UInt8]: [Int32]]?>(nil)
 
@@ -53,19 +52,6 @@ struct FuzzyIndex: Sendable {
                 }
                 value = map
                 return map
-            }
-        }
-
-        /// The first word of every key.
-        func firstWords(_ exact: [String: [Int32]]) -> Set<String> {
-            starts.withLock { value in
-                if let value { return value }
-                var set = Set<String>(minimumCapacity: exact.count)
-                for key in exact.keys {
-                    if let first = key.split(separator: " ", maxSplits: 1).first { set.insert(String(first)) }
-                }
-                value = set
-                return set
             }
         }
 

@@ -275,26 +275,6 @@ extension Gazetteer {
         fuzzy.keyPrefixes(exact)[FastKey(key)] != nil
     }
 
-    /// Whether some place name starts with this folded word (clitics stripped or not): a quick
-    /// test that lets a text scanner skip most words without building keys.
-    public func mayStartName(_ foldedWord: String) -> Bool {
-        let starts = fuzzy.firstWords(exact)
-        for variant in PlaceName.lookupVariants(of: foldedWord) {
-            let bare = PlaceName.isArabic(variant) ? PlaceName.stripArabicArticle(variant) : variant.lowercased()
-            if starts.contains(bare) { return true }
-        }
-        return Self.facilityKind(ofWord: foldedWord) != nil
-    }
-
-    /// The facility kind a folded word names (سجن، حقول، prison…), singular or plural.
-    public static func facilityKind(ofWord word: String) -> PlaceKind? {
-        for variant in PlaceName.lookupVariants(of: word) {
-            let bare = PlaceName.isArabic(variant) ? PlaceName.stripArabicArticle(variant) : variant.lowercased()
-            if let kind = facilityWords[bare] ?? facilityPlurals[bare] { return kind }
-        }
-        return nil
-    }
-
     /// The facility kind of a word given as its clitic- and article-free forms.
     public static func facilityKind(forms: [String]) -> PlaceKind? {
         for form in forms {
