@@ -3,7 +3,7 @@ SWIFT ?= swift
 # Debian packages the build needs (the C libraries under CGEOS and CPROJ).
 BUILD_DEPS := pkg-config libgeos-dev libproj-dev proj-data libsqlite3-dev
 # Extra packages the tests use (real clients and tools).
-TEST_DEPS := $(BUILD_DEPS) valgrind gdal-bin chromium fonts-noto-core python3-qgis
+TEST_DEPS := $(BUILD_DEPS) valgrind gdal-bin chromium fonts-noto-core python3-qgis postgresql-15 postgresql-15-postgis-3
 RELEASE_BIN := .build/release/incidents
 
 .PHONY: all deps test-deps build demo test bench leaks clean check-swift
@@ -26,8 +26,9 @@ build: deps
 demo: build
 	@scripts/demo.sh $(RELEASE_BIN)
 
+# The store tests run against SQLite and against a throwaway PostGIS cluster on loopback.
 test: test-deps
-	$(SWIFT) test
+	scripts/with-postgis.sh $(SWIFT) test
 
 bench: deps
 	@scripts/bench.sh

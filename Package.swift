@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C at the bottom: system libraries found through pkg-config.
@@ -66,6 +69,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The same store in PostgreSQL with PostGIS (vapor/postgres-nio), for teams.
+        .target(
+            name: "IncidentPostGIS",
+            dependencies: [
+                "IncidentStore", "Extraction", "Gazetteer", "IncidentGeodesy",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Who controls which place when, and the zones around them.
         .target(
             name: "IncidentControl",
@@ -99,6 +113,7 @@ let package = Package(
                 "IncidentControl",
                 "IncidentExport",
                 "IncidentStore",
+                "IncidentPostGIS",
                 "Gazetteer",
                 "IncidentGeometry",
                 "IncidentGeodesy",
@@ -118,7 +133,7 @@ let package = Package(
         .executableTarget(
             name: "incidents-bench",
             dependencies: [
-                "Extraction", "Gazetteer", "IncidentGeodesy", "IncidentGeometry", "IncidentStore",
+                "Extraction", "Gazetteer", "IncidentGeodesy", "IncidentGeometry", "IncidentStore", "IncidentPostGIS",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
@@ -145,7 +160,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IncidentStoreTests",
-            dependencies: ["IncidentStore", "Extraction", "Gazetteer", "IncidentGeodesy"],
+            dependencies: ["IncidentStore", "IncidentPostGIS", "Extraction", "Gazetteer", "IncidentGeodesy"],
             swiftSettings: strictSettings
         ),
         .testTarget(

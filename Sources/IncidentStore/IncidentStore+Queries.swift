@@ -12,9 +12,7 @@ extension IncidentStore {
     /// measured on the ellipsoid.
     public func near(_ center: GeoCoordinate, radiusMeters: Double, filter: IncidentFilter = IncidentFilter()) throws -> [NearbyIncident] {
         guard radiusMeters.isFinite, radiusMeters >= 0 else { throw StoreError.invalidQuery(reason: "radius must be zero or more") }
-        if let from = filter.from, let to = filter.to, from > to {
-            throw StoreError.invalidQuery(reason: "--from \(from) is after --to \(to)")
-        }
+        let filter = try filter.validated()
         return try writer.read { db in
             var found = [NearbyIncident]()
             var seen = Set<Int64>()
@@ -33,20 +31,14 @@ extension IncidentStore {
                     if d <= radiusMeters { found.append(NearbyIncident(incident: incident, distanceMeters: d)) }
                 }
             }
-            // Nearest first, then newest (undated last), then by id for a stable order.
-            func newest(_ n: NearbyIncident) -> Int { n.incident.date.map { -$0.start.ordinal } ?? Int.max }
-            found.sort {
-                ($0.distanceMeters, newest($0), $0.incident.id) < ($1.distanceMeters, newest($1), $1.incident.id)
-            }
+            found.sort(by: NearbyIncident.precedes)
             return Array(found.prefix(max(0, filter.limit)))
         }
     }
 
     /// Incidents matching `filter`, newest first.
     public func list(_ filter: IncidentFilter = IncidentFilter()) throws -> [StoredIncident] {
-        if let from = filter.from, let to = filter.to, from > to {
-            throw StoreError.invalidQuery(reason: "--from \(from) is after --to \(to)")
-        }
+        let filter = try filter.validated()
         return try writer.read { db in
             let (conditions, arguments) = Self.conditions(filter)
             var sql = Self.selectIncident
@@ -71,12 +63,12 @@ extension IncidentStore {
     }
 
     /// How many documents and incidents are stored.
-    public func counts() throws -> (documents: Int, incidents: Int, sources: Int) {
+    public func counts() throws -> StoreCounts {
         try writer.read { db in
-            (
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident_source") ?? 0
+            StoreCounts(
+                documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0,
+                incidents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") ?? 0,
+                sources: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident_source") ?? 0
             )
         }
     }
@@ -151,7 +143,7 @@ extension IncidentStore {
 
 extension StoredIncident {
     /// The stored incident as extraction's type, for merging with new reports.
-    func asIncident() -> Incident {
+    public func asIncident() -> Incident {
         let place = Place(
             id: placeID, name: placeName, arabicName: placeNameArabic, names: [placeName], kind: placeKind,
             coordinate: coordinate, country: "", parentID: nil, population: 0,

@@ -8,7 +8,7 @@ import IncidentGeometry
 /// Where incidents live: one embedded SQLite file (GRDB), with an R*Tree spatial index and a
 /// date index. Each article is written in one transaction, so a crash mid-ingest leaves no
 /// partial document, and ingesting the same article again changes nothing.
-public final class IncidentStore: Sendable {
+public final class IncidentStore: IncidentStoring {
     let writer: any DatabaseWriter
     /// Where the database is, for messages.
     public let location: String
@@ -165,10 +165,10 @@ public final class IncidentStore: Sendable {
 
     func store(_ incident: Incident, _ db: Database) throws {
         try upsertPlace(incident.place, db)
-        // Candidates to merge with: same type, within 15 km, dates within a week.
+        // Candidates to merge with: same type, nearby, dates within about a week.
         let c = incident.place.coordinate
         var candidates = [StoredIncident]()
-        for box in try GeoPointIndex.boxes(around: c, radiusMeters: 15_000) {
+        for box in try GeoPointIndex.boxes(around: c, radiusMeters: StoredIncident.candidateRadiusMeters) {
             var sql = Self.selectIncident + """
                  JOIN incident_rtree ON incident_rtree.id = incident.rowid
                 WHERE incident_rtree.min_lon <= ? AND incident_rtree.max_lon >= ? AND incident_rtree.min_lat <= ? AND incident_rtree.max_lat >= ?
@@ -177,16 +177,18 @@ public final class IncidentStore: Sendable {
             var arguments: StatementArguments = [box.maxX, box.minX, box.maxY, box.minY, incident.type.rawValue]
             if let date = incident.date {
                 sql += " AND (incident.start_date IS NULL OR (incident.start_date <= ? AND COALESCE(incident.end_date, incident.start_date) >= ?))"
-                arguments += [date.last.adding(days: 8).description, date.start.adding(days: -8).description]
+                arguments += [
+                    date.last.adding(days: StoredIncident.candidateDays).description,
+                    date.start.adding(days: -StoredIncident.candidateDays).description,
+                ]
             }
             candidates += try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self.incident(from: $0, sources: []) }
         }
-        let match = candidates.first { stored in
-            Extractor.merge([stored.asIncident(), incident], maxKilometers: 2).count == 1
-        }
-        if let match, let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM incident WHERE uid = ?", arguments: [match.id]) {
-            var merged = match.asIncident()
-            merged = Extractor.merge([merged, incident], maxKilometers: 2)[0]
+        // The boxes hold the circle; keep the circle itself, as PostGIS's ST_DWithin does.
+        candidates.removeAll { Geodesic.distanceMeters(from: c, to: $0.coordinate) > StoredIncident.candidateRadiusMeters }
+        if let (match, merged) = StoredIncident.mergeTarget(for: incident, among: candidates),
+            let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM incident WHERE uid = ?", arguments: [match.id])
+        {
             try upsertPlace(merged.place, db)
             try db.execute(
                 sql: """
@@ -206,7 +208,7 @@ public final class IncidentStore: Sendable {
         }
         var uid = incident.id
         if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM incident WHERE uid = ?)", arguments: [uid]) == true {
-            uid += "-\(incident.sources.first?.start ?? 0)"
+            uid = StoredIncident.fallbackID(for: incident)
         }
         try db.execute(
             sql: """

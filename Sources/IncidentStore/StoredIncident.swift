@@ -23,12 +23,44 @@ public struct StoredIncident: Hashable, Sendable {
     public var claimedBy: String?
     public var disputed: Bool
     public var sources: [IncidentSource]
+
+    /// A stored incident as a backend reads it.
+    public init(
+        id: String, type: IncidentType, date: DateRange?, dateInferred: Bool, placeID: String, placeName: String,
+        placeNameArabic: String?, placeKind: PlaceKind, placeUncertaintyKilometers: Double, coordinate: GeoCoordinate,
+        geoPrecision: Int, actors: [Actor], fatalities: Int?, people: Int?, claimedBy: String?, disputed: Bool,
+        sources: [IncidentSource]
+    ) {
+        self.id = id
+        self.type = type
+        self.date = date
+        self.dateInferred = dateInferred
+        self.placeID = placeID
+        self.placeName = placeName
+        self.placeNameArabic = placeNameArabic
+        self.placeKind = placeKind
+        self.placeUncertaintyKilometers = placeUncertaintyKilometers
+        self.coordinate = coordinate
+        self.geoPrecision = geoPrecision
+        self.actors = actors
+        self.fatalities = fatalities
+        self.people = people
+        self.claimedBy = claimedBy
+        self.disputed = disputed
+        self.sources = sources
+    }
 }
 
 /// An incident with its distance from the point a query asked about.
 public struct NearbyIncident: Hashable, Sendable {
     public var incident: StoredIncident
     public var distanceMeters: Double
+
+    /// An incident `distanceMeters` from the query's centre.
+    public init(incident: StoredIncident, distanceMeters: Double) {
+        self.incident = incident
+        self.distanceMeters = distanceMeters
+    }
 }
 
 /// What `near` and `list` filter on. Every field is optional.
@@ -65,6 +97,13 @@ public struct IngestOutcome: Sendable, Hashable {
     public var document: String
     public var status: Status
     public var incidents: Int
+
+    /// What an ingest of `document` did.
+    public init(document: String, status: Status, incidents: Int) {
+        self.document = document
+        self.status = status
+        self.incidents = incidents
+    }
 }
 
 /// Store errors, each naming what failed.
@@ -73,6 +112,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case unsupportedLocation(String)
     case notFound(id: String)
     case invalidQuery(reason: String)
+    case failed(location: String, reason: String)
 
     /// One line naming the input.
     public var description: String {
@@ -81,6 +121,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unsupportedLocation(let location): "unsupported database \"\(location)\": give a file path (SQLite) or postgres://…"
         case .notFound(let id): "no incident with id \"\(id)\""
         case .invalidQuery(let reason): "invalid query: \(reason)"
+        case .failed(let location, let reason): "the database at \(location) failed: \(reason)"
         }
     }
 }
