@@ -63,7 +63,7 @@ public final class PostGISStore: IncidentStoring {
                 }
                 let answered = try await group.next() ?? false
                 group.cancelAll()
-                if !answered { throw StoreError.cannotOpen(location: location, reason: "no answer within \(Int(seconds)) s") }
+                if !answered { throw StoreError.cannotOpen(location: location, reason: "no connection within \(Int(seconds)) s (is the server running and reachable?)") }
             }
         } catch let error as StoreError {
             throw error

@@ -55,7 +55,7 @@ extension Incidents {
         /// Runs the command.
         public func run() throws {
             let g = try gazetteer.load()
-            let timeline = try control.timeline(gazetteer: g, folder: try gazetteer.folder(), store: try store.open())
+            let timeline = try control.timeline(gazetteer: g, folder: try gazetteer.folder(), store: try store.open(for: "control"))
             let target = try g.resolveBest(place)
             guard let answer = timeline.controller(of: target.place.id, on: on.day) else {
                 print("\(target.place.name): no control period known on \(on.day)")
@@ -106,7 +106,7 @@ extension Incidents {
         public func run() throws {
             let g = try gazetteer.load()
             let folder = try gazetteer.folder()
-            let database = try store.open()
+            let database = try store.open(for: "animate")
             let timeline = try control.timeline(gazetteer: g, folder: folder, store: database)
             let extent = try database.timeExtent()
             guard let first = from?.day ?? extent?.first, let last = to?.day ?? extent?.last else {

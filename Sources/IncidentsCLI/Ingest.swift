@@ -6,7 +6,7 @@ import IncidentStore
 
 extension Incidents {
     /// `incidents ingest PATH…`: extract articles and store their incidents.
-    public struct Ingest: ParsableCommand {
+    public struct Ingest: AsyncParsableCommand {
         /// Help text.
         public static let configuration = CommandConfiguration(
             abstract: "Extract incidents from article files and folders and store them.",
@@ -29,39 +29,42 @@ extension Incidents {
         public init() {}
 
         /// Runs the command.
-        public func run() throws {
+        public func run() async throws {
             let files = ArticleReader.files(in: paths)
             guard !files.isEmpty else { throw ValidationError("no article files in \(paths.joined(separator: ", "))") }
             let extractor = Extractor(gazetteer: try gazetteer.load())
-            let database = try store.open()
-            var added = 0, replaced = 0, unchanged = 0, incidents = 0
-            var failures = [String]()
-            let started = Date()
-            for (n, path) in files.enumerated() {
-                do {
-                    var article = try ArticleReader.read(path: path)
-                    if article.published == nil, let published { article.published = published.day }
-                    let result = extractor.extract(article)
-                    for warning in result.warnings { note("warning: \(warning)") }
-                    let outcome = try database.ingest(result)
-                    switch outcome.status {
-                    case .added: added += 1
-                    case .replaced: replaced += 1
-                    case .unchanged: unchanged += 1
+            let published = self.published?.day
+            let failures = try await store.withStore { database in
+                var added = 0, replaced = 0, unchanged = 0, incidents = 0
+                var failures = [String]()
+                let started = Date()
+                for (n, path) in files.enumerated() {
+                    do {
+                        var article = try ArticleReader.read(path: path)
+                        if article.published == nil, let published { article.published = published }
+                        let result = extractor.extract(article)
+                        for warning in result.warnings { note("warning: \(warning)") }
+                        let outcome = try await database.ingest(result)
+                        switch outcome.status {
+                        case .added: added += 1
+                        case .replaced: replaced += 1
+                        case .unchanged: unchanged += 1
+                        }
+                        incidents += outcome.incidents
+                    } catch {
+                        failures.append(path)
+                        note("error: \(error)")
                     }
-                    incidents += outcome.incidents
-                } catch {
-                    failures.append(path)
-                    note("error: \(error)")
+                    if files.count > 20, (n + 1) % 100 == 0 || n + 1 == files.count {
+                        let rate = Double(n + 1) / max(Date().timeIntervalSince(started), 0.001)
+                        note(String(format: "progress: %d/%d files (%.0f/s)", n + 1, files.count, rate))
+                    }
                 }
-                if files.count > 20, (n + 1) % 100 == 0 || n + 1 == files.count {
-                    let rate = Double(n + 1) / max(Date().timeIntervalSince(started), 0.001)
-                    note(String(format: "progress: %d/%d files (%.0f/s)", n + 1, files.count, rate))
-                }
+                print(
+                    "ingested \(added + replaced + unchanged) of \(files.count) files into \(database.location): \(added) added, \(replaced) replaced, \(unchanged) unchanged; \(incidents) incidents extracted; \(failures.count) failed"
+                )
+                return failures
             }
-            print(
-                "ingested \(added + replaced + unchanged) of \(files.count) files into \(store.location): \(added) added, \(replaced) replaced, \(unchanged) unchanged; \(incidents) incidents extracted; \(failures.count) failed"
-            )
             if !failures.isEmpty { throw ExitCode(1) }
         }
     }

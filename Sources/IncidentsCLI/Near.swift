@@ -55,7 +55,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension Incidents {
     /// `incidents near PLACE`: what happened within a radius of a place or point.
-    public struct Near: ParsableCommand {
+    public struct Near: AsyncParsableCommand {
         /// Help text.
         public static let configuration = CommandConfiguration(
             abstract: "Incidents within a radius of a place or LAT,LON, nearest first then newest (geodesic).")
@@ -78,13 +78,14 @@ extension Incidents {
         public init() {}
 
         /// Runs the command.
-        public func run() throws {
-            print(try render())
+        public func run() async throws {
+            print(try await render())
         }
 
-        func render() throws -> String {
+        func render() async throws -> String {
             let center = try PlaceArgument.resolve(place, in: { try gazetteer.load() })
-            let found = try store.open().near(center.coordinate, radiusMeters: within.meters, filter: try filters.filter())
+            let filter = try filters.filter()
+            let found = try await store.withStore { try await $0.near(center.coordinate, radiusMeters: within.meters, filter: filter) }
             switch format {
             case .json:
                 return try encodeJSON(found.map { IncidentJSON($0.incident, distance: $0.distanceMeters) })
@@ -104,7 +105,7 @@ extension Incidents {
     }
 
     /// `incidents list`: incidents by date, type and place.
-    public struct List: ParsableCommand {
+    public struct List: AsyncParsableCommand {
         /// Help text.
         public static let configuration = CommandConfiguration(abstract: "List stored incidents, newest first.")
 
@@ -123,12 +124,13 @@ extension Incidents {
         public init() {}
 
         /// Runs the command.
-        public func run() throws {
+        public func run() async throws {
             var placeID: String?
             if let place {
                 placeID = try PlaceArgument.resolve(place, in: { try gazetteer.load() }).place?.id
             }
-            let found = try store.open().list(try filters.filter(placeID: placeID))
+            let filter = try filters.filter(placeID: placeID)
+            let found = try await store.withStore { try await $0.list(filter) }
             switch format {
             case .json: print(try encodeJSON(found.map { IncidentJSON($0, distance: nil) }))
             case .geojson: print(IncidentJSON.featureCollection(found.map { ($0, nil) }))
@@ -139,7 +141,7 @@ extension Incidents {
     }
 
     /// `incidents show ID`: one incident with every source sentence.
-    public struct Show: ParsableCommand {
+    public struct Show: AsyncParsableCommand {
         /// Help text.
         public static let configuration = CommandConfiguration(abstract: "Show one incident with every source, claim and dispute.")
 
@@ -155,8 +157,9 @@ extension Incidents {
         public init() {}
 
         /// Runs the command.
-        public func run() throws {
-            let i = try store.open().incident(id: id)
+        public func run() async throws {
+            let id = self.id
+            let i = try await store.withStore { try await $0.incident(id: id) }
             if json {
                 print(try encodeJSON(IncidentJSON(i, distance: nil)))
                 return

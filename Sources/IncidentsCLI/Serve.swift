@@ -40,7 +40,7 @@ extension Incidents {
             let g = try gazetteer.load()
             let folder = try gazetteer.folder()
             // A server repeats queries: a 64 MB page cache per connection keeps them in memory.
-            let database = try store.open(cacheMegabytes: 64)
+            let database = try store.open(cacheMegabytes: 64, for: "serve")
             let timeline = try control.timeline(gazetteer: g, folder: folder, store: database)
             let borders = folder.appendingPathComponent("borders.geojson").path
             var outlines = [(iso: String, geometry: Geometry)]()

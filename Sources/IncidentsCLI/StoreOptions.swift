@@ -1,11 +1,14 @@
 public import ArgumentParser
 public import Extraction
 import Foundation
+import IncidentPostGIS
 import IncidentStore
 
 /// `--db`: where incidents are stored.
 public struct StoreOptions: ParsableArguments {
-    @Option(help: "The database: a SQLite file path (default: $INCIDENTS_DB or ./incidents.sqlite).")
+    @Option(
+        help: "The database: a SQLite file path or postgres://user@host:port/database (default: $INCIDENTS_DB or ./incidents.sqlite)."
+    )
     var db: String?
 
     /// Created by ArgumentParser.
@@ -18,11 +21,23 @@ public struct StoreOptions: ParsableArguments {
         return "incidents.sqlite"
     }
 
-    /// Opens the store; `cacheMegabytes` is SQLite's page cache per connection.
-    func open(cacheMegabytes: Int = 8) throws -> IncidentStore {
+    /// Runs `body` with the store at ``location``: the SQLite file, or PostGIS for a
+    /// `postgres://` URL (connected for the duration of `body`).
+    func withStore<Result: Sendable>(_ body: (any IncidentStoring) async throws -> Result) async throws -> Result {
         let location = self.location
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            throw ValidationError("PostgreSQL/PostGIS storage is not available in this build yet; use a SQLite file path")
+        if PostGISLocation.isPostgresURL(location) {
+            return try await PostGISStore.withStore(location) { try await body($0) }
+        }
+        return try await body(try IncidentStore(path: location))
+    }
+
+    /// Opens the SQLite store, for the commands that read it directly (export, animate,
+    /// control, serve); `cacheMegabytes` is SQLite's page cache per connection.
+    func open(cacheMegabytes: Int = 8, for command: String) throws -> IncidentStore {
+        let location = self.location
+        if PostGISLocation.isPostgresURL(location) {
+            throw ValidationError(
+                "`incidents \(command)` reads a SQLite store; ingest, near, list and show also work on PostGIS (\(location))")
         }
         return try IncidentStore(path: location, cacheMegabytes: cacheMegabytes)
     }
