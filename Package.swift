@@ -186,6 +186,7 @@ let package = Package(
             name: "IncidentsCLITests",
             dependencies: [
                 "IncidentsCLI",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
