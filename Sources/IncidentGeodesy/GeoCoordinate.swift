@@ -8,15 +8,15 @@ public struct GeoCoordinate: Hashable, Sendable, Codable {
 
     /// Throws ``GeodesyError/invalidCoordinate(text:reason:)`` for NaN, infinite or out-of-range values.
     public init(latitude: Double, longitude: Double) throws(GeodesyError) {
-        let text = "\(latitude),\(longitude)"
+        // The text is built only for an error: formatting doubles costs more than the checks.
         guard latitude.isFinite, longitude.isFinite else {
-            throw .invalidCoordinate(text: text, reason: "not a finite number")
+            throw .invalidCoordinate(text: "\(latitude),\(longitude)", reason: "not a finite number")
         }
         guard (-90...90).contains(latitude) else {
-            throw .invalidCoordinate(text: text, reason: "latitude \(latitude) is outside -90...90")
+            throw .invalidCoordinate(text: "\(latitude),\(longitude)", reason: "latitude \(latitude) is outside -90...90")
         }
         guard (-180...180).contains(longitude) else {
-            throw .invalidCoordinate(text: text, reason: "longitude \(longitude) is outside -180...180")
+            throw .invalidCoordinate(text: "\(latitude),\(longitude)", reason: "longitude \(longitude) is outside -180...180")
         }
         self.latitude = latitude
         self.longitude = longitude

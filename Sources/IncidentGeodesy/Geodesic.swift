@@ -19,11 +19,15 @@ public enum Geodesic {
     /// WGS 84 flattening.
     public static let flattening = 1 / 298.257223563
 
-    static func ellipsoid() -> geod_geodesic {
+    /// The WGS 84 ellipsoid's constants, computed once (`geod_init` costs as much as an
+    /// inverse problem, and the structure is plain immutable data).
+    static let wgs84: geod_geodesic = {
         var g = geod_geodesic()
         geod_init(&g, equatorialRadiusMeters, flattening)
         return g
-    }
+    }()
+
+    static func ellipsoid() -> geod_geodesic { wgs84 }
 
     /// Distance and azimuths from `start` to `end` (`geod_inverse`; it takes latitude first).
     public static func inverse(from start: GeoCoordinate, to end: GeoCoordinate) -> GeodesicLine {

@@ -220,8 +220,7 @@ extension PostGISStore {
                 let distance = try row.makeRandomAccess()["distance_m"].decode(Double.self)
                 found.append(NearbyIncident(incident: try Self.incident(from: row, sources: []), distanceMeters: distance))
             }
-            found.sort(by: NearbyIncident.precedes)
-            found = Array(found.prefix(filter.limit))
+            found = NearbyIncident.sorted(found, limit: filter.limit)
             let sources = try await self.sources(of: found.map(\.incident.id))
             return found.map {
                 var n = $0

@@ -29,7 +29,7 @@ extension IncidentStore {
             sql += " ORDER BY incident.rowid"
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
             while let row = try cursor.next() {
-                try body(try Self.incident(from: row, sources: Self.decodeSources(row["sources_packed"])))
+                try body(try Self.incident(from: row, sources: Self.decodeSources(row[Column.sourcesPacked])))
             }
         }
     }
@@ -71,19 +71,29 @@ extension IncidentStore {
     /// Incidents with their place and their sources packed in one column: fields joined by
     /// U+001F, sources by U+001E (characters no article text keeps), so one query reads all.
     static let selectIncidentWithSources = """
-        SELECT incident.*, place.name AS place_name, place.name_ar AS place_name_ar, place.kind AS place_kind,
-          place.uncertainty_km AS place_uncertainty,
+        SELECT \(incidentColumns),
           (SELECT group_concat(document_id || char(31) || start || char(31) || "end" || char(31) || sentence, char(30))
            FROM incident_source WHERE incident_rowid = incident.rowid) AS sources_packed
         FROM incident JOIN place ON place.id = incident.place_id
         """
 
     static func decodeSources(_ packed: String?) -> [IncidentSource] {
-        guard let packed, !packed.isEmpty else { return [] }
-        return packed.split(separator: "\u{1E}", omittingEmptySubsequences: true).compactMap { item in
-            let fields = item.split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4, let start = Int(fields[1]), let end = Int(fields[2]) else { return nil }
-            return IncidentSource(document: String(fields[0]), start: start, end: end, sentence: String(fields[3]))
+        guard var packed, !packed.isEmpty else { return [] }
+        // Split on the record (0x1E) and field (0x1F) separators as bytes: Character-wise
+        // splitting of Arabic sentences costs more than the query.
+        return packed.withUTF8 { bytes in
+            var sources = [IncidentSource]()
+            for item in bytes.split(separator: 0x1E, omittingEmptySubsequences: true) {
+                let fields = item.split(separator: 0x1F, maxSplits: 3, omittingEmptySubsequences: false)
+                guard fields.count == 4, let start = Int(String(decoding: fields[1], as: UTF8.self)),
+                    let end = Int(String(decoding: fields[2], as: UTF8.self))
+                else { continue }
+                sources.append(
+                    IncidentSource(
+                        document: String(decoding: fields[0], as: UTF8.self), start: start, end: end,
+                        sentence: String(decoding: fields[3], as: UTF8.self)))
+            }
+            return sources
         }
     }
 }

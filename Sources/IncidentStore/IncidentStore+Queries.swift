@@ -18,21 +18,39 @@ extension IncidentStore {
             var seen = Set<Int64>()
             for box in try GeoPointIndex.boxes(around: center, radiusMeters: radiusMeters) {
                 var (conditions, arguments) = Self.conditions(filter)
-                conditions.insert(
-                    "incident.rowid IN (SELECT id FROM incident_rtree WHERE min_lon <= ? AND max_lon >= ? AND min_lat <= ? AND max_lat >= ?)",
-                    at: 0)
-                arguments = [box.maxX, box.minX, box.maxY, box.minY] + arguments
-                let sql = Self.selectIncidentWithSources + " WHERE " + conditions.joined(separator: " AND ")
-                for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
-                    let rowid: Int64 = row["rowid"]
+                var index = ["r.min_lon <= ?", "r.max_lon >= ?", "r.min_lat <= ?", "r.max_lat >= ?"]
+                var indexArguments: [(any DatabaseValueConvertible)?] = [box.maxX, box.minX, box.maxY, box.minY]
+                // The R*Tree stores 32-bit floats rounded outwards; a day's margin keeps every match.
+                if let from = filter.from {
+                    index.append("r.max_t >= ?")
+                    indexArguments.append(Self.decades(from.adding(days: -1)))
+                }
+                if let to = filter.to {
+                    index.append("r.min_t <= ?")
+                    indexArguments.append(Self.decades(to.adding(days: 1)))
+                }
+                // The R*Tree's 32-bit coordinates are within a metre of the true ones: the circle
+                // test on them, with a margin, discards the box's corners before any row is read;
+                // the exact test on the stored coordinates follows.
+                index.append("incidentmap_distance_m(?, ?, r.min_lat, r.min_lon) <= ?")
+                indexArguments += [center.latitude, center.longitude, radiusMeters + 10]
+                conditions.insert(contentsOf: index, at: 0)
+                arguments = indexArguments + arguments
+                // The R*Tree drives the join: SQLite reads only incidents inside the box and the dates.
+                let sql = Self.selectIncidentWithSources.replacingOccurrences(
+                    of: "FROM incident JOIN place", with: "FROM incident_space_time r JOIN incident ON incident.rowid = r.id JOIN place")
+                    + " WHERE " + conditions.joined(separator: " AND ")
+                // Cached: preparing this statement costs as much as running it.
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+                while let row = try rows.next() {
+                    let rowid: Int64 = row[Column.rowid]
                     guard seen.insert(rowid).inserted else { continue }
-                    let incident = try Self.incident(from: row, sources: Self.decodeSources(row["sources_packed"]))
+                    let incident = try Self.incident(from: row, sources: Self.decodeSources(row[Column.sourcesPacked]))
                     let d = Geodesic.distanceMeters(from: center, to: incident.coordinate)
                     if d <= radiusMeters { found.append(NearbyIncident(incident: incident, distanceMeters: d)) }
                 }
             }
-            found.sort(by: NearbyIncident.precedes)
-            return Array(found.prefix(max(0, filter.limit)))
+            return NearbyIncident.sorted(found, limit: filter.limit)
         }
     }
 
@@ -47,7 +65,7 @@ extension IncidentStore {
             var all = arguments
             all.append(filter.limit)
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(all)).map { row in
-                try Self.incident(from: row, sources: try Self.sources(uid: row["uid"], db))
+                try Self.incident(from: row, sources: try Self.sources(uid: row[Column.uid], db))
             }
         }
     }
@@ -75,9 +93,16 @@ extension IncidentStore {
 
     /// Incidents with their place's name and kind.
     static let selectIncident = """
-        SELECT incident.*, place.name AS place_name, place.name_ar AS place_name_ar, place.kind AS place_kind,
-          place.uncertainty_km AS place_uncertainty
+        SELECT \(incidentColumns)
         FROM incident JOIN place ON place.id = incident.place_id
+        """
+
+    /// The columns of ``Column``, in its order.
+    static let incidentColumns = """
+        incident.rowid, incident.uid, incident.type, incident.start_date, incident.end_date, incident.date_precision,
+          incident.date_inferred, incident.place_id, incident.geo_precision, incident.lat, incident.lon, incident.actors,
+          incident.fatalities, incident.people, incident.claimed_by, incident.disputed,
+          place.name AS place_name, place.name_ar AS place_name_ar, place.kind AS place_kind, place.uncertainty_km AS place_uncertainty
         """
 
     static func conditions(_ filter: IncidentFilter) -> ([String], [(any DatabaseValueConvertible)?]) {
@@ -117,27 +142,37 @@ extension IncidentStore {
         ).map { IncidentSource(document: $0["document_id"], start: $0["start"], end: $0["end"], sentence: $0["sentence"]) }
     }
 
+    /// Positions of the columns ``selectIncident`` yields (and ``selectIncidentWithSources``,
+    /// which adds the packed sources last). Read by position: a name look-up per column per row
+    /// costs more than the rest of decoding.
+    enum Column {
+        static let rowid = 0, uid = 1, type = 2, start = 3, end = 4, precision = 5, inferred = 6, place = 7
+        static let geoPrecision = 8, latitude = 9, longitude = 10, actors = 11, fatalities = 12, people = 13
+        static let claimedBy = 14, disputed = 15, placeName = 16, placeNameArabic = 17, placeKind = 18
+        static let placeUncertainty = 19, sourcesPacked = 20
+    }
+
     static func incident(from row: Row, sources: [IncidentSource]) throws -> StoredIncident {
-        let start: String? = row["start_date"]
-        let end: String? = row["end_date"]
-        let precision: String? = row["date_precision"]
+        let start: String? = row[Column.start]
         var date: DateRange?
         if let start, let day = Day(iso: start) {
+            let end: String? = row[Column.end]
+            let precision: String? = row[Column.precision]
             date = DateRange(start: day, end: end.flatMap(Day.init(iso:)), precision: precision.flatMap(DatePrecision.init(rawValue:)) ?? .day)
         }
         // Actors are stored as a JSON array of canonical names, which contain no quotes.
-        let actorsText: String = row["actors"]
+        let actorsText: String = row[Column.actors]
         let actors = actorsText.split(separator: "\"").enumerated().compactMap { $0.offset % 2 == 1 ? Actor(rawValue: String($0.element)) : nil }
-        let type: String = row["type"]
-        let placeID: String = row["place_id"]
+        let type: String = row[Column.type]
+        let placeID: String = row[Column.place]
         return StoredIncident(
-            id: row["uid"], type: IncidentType(rawValue: type) ?? .attack, date: date, dateInferred: row["date_inferred"],
-            placeID: placeID, placeName: row["place_name"] ?? placeID, placeNameArabic: row["place_name_ar"],
-            placeKind: (row["place_kind"] as String?).flatMap(PlaceKind.init(rawValue:)) ?? .town,
-            placeUncertaintyKilometers: row["place_uncertainty"] ?? 1,
-            coordinate: try GeoCoordinate(latitude: row["lat"], longitude: row["lon"]), geoPrecision: row["geo_precision"],
-            actors: actors, fatalities: row["fatalities"], people: row["people"], claimedBy: row["claimed_by"],
-            disputed: row["disputed"], sources: sources)
+            id: row[Column.uid], type: IncidentType(rawValue: type) ?? .attack, date: date, dateInferred: row[Column.inferred],
+            placeID: placeID, placeName: row[Column.placeName] ?? placeID, placeNameArabic: row[Column.placeNameArabic],
+            placeKind: (row[Column.placeKind] as String?).flatMap(PlaceKind.init(rawValue:)) ?? .town,
+            placeUncertaintyKilometers: row[Column.placeUncertainty] ?? 1,
+            coordinate: try GeoCoordinate(latitude: row[Column.latitude], longitude: row[Column.longitude]),
+            geoPrecision: row[Column.geoPrecision], actors: actors, fatalities: row[Column.fatalities], people: row[Column.people],
+            claimedBy: row[Column.claimedBy], disputed: row[Column.disputed], sources: sources)
     }
 }
 
@@ -165,7 +200,7 @@ extension IncidentStore {
             // Join the R*Tree rather than test membership: SQLite then reads only the box's rows.
             var from = " FROM incident"
             if let b = bbox {
-                from += " JOIN incident_rtree r ON r.id = incident.rowid"
+                from += " JOIN incident_space_time r ON r.id = incident.rowid"
                 conditions.insert("r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ?", at: 0)
                 arguments = [b.east, b.west, b.north, b.south] + arguments
             }
@@ -175,11 +210,11 @@ extension IncidentStore {
             all.append(filter.limit)
             all.append(offset)
             let select = Self.selectIncidentWithSources.replacingOccurrences(
-                of: "FROM incident JOIN place", with: "FROM incident" + (bbox == nil ? "" : " JOIN incident_rtree r ON r.id = incident.rowid") + " JOIN place")
+                of: "FROM incident JOIN place", with: "FROM incident" + (bbox == nil ? "" : " JOIN incident_space_time r ON r.id = incident.rowid") + " JOIN place")
             let rows = try Row.fetchAll(
                 db, sql: select + whereClause + " ORDER BY incident.start_date, incident.uid LIMIT ? OFFSET ?",
                 arguments: StatementArguments(all))
-            return (matched, try rows.map { try Self.incident(from: $0, sources: Self.decodeSources($0["sources_packed"])) })
+            return (matched, try rows.map { try Self.incident(from: $0, sources: Self.decodeSources($0[Column.sourcesPacked])) })
         }
     }
 }

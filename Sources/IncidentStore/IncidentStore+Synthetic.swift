@@ -1,12 +1,35 @@
-import Extraction
+public import Extraction
 import Foundation
 import GRDB
 
+/// One synthetic incident for benchmarks: a type, a day and a point in Syria.
+public struct SyntheticIncident: Sendable, Hashable {
+    public var id: String
+    public var type: IncidentType
+    public var day: Day
+    public var latitude: Double
+    public var longitude: Double
+
+    /// `count` random incidents over Syria (32.5–37.2° N, 36–42° E) and 2016–2025.
+    public static func generate(count: Int, using random: inout some RandomNumberGenerator) -> [SyntheticIncident] {
+        let types = IncidentType.allCases
+        let first = Day(year: 2016, month: 1, day: 1)!.ordinal
+        return (0..<count).map { i in
+            SyntheticIncident(
+                id: "s\(i)", type: types[i % types.count], day: Day(ordinal: first + Int.random(in: 0..<3653, using: &random)),
+                latitude: Double.random(in: 32.5...37.2, using: &random), longitude: Double.random(in: 36...42, using: &random))
+        }
+    }
+}
+
 extension IncidentStore {
     /// Fills the store with `count` random incidents over Syria and 2016-2025, for benchmarks.
-    /// One transaction; sources are one synthetic sentence each.
     public func bulkInsertSynthetic(count: Int, using random: inout some RandomNumberGenerator) throws {
-        var rng = random
+        try bulkInsert(SyntheticIncident.generate(count: count, using: &random))
+    }
+
+    /// Stores synthetic incidents in one transaction; each gets one synthetic source sentence.
+    public func bulkInsert(_ incidents: [SyntheticIncident]) throws {
         try writer.write { db in
             try db.execute(
                 sql: """
@@ -20,21 +43,16 @@ extension IncidentStore {
                     INSERT INTO incident (uid, type, start_date, date_precision, place_id, geo_precision, lat, lon, actors, disputed)
                     VALUES (?, ?, ?, 'day', 'synthetic', 1, ?, ?, '["SDF"]', 0)
                     """)
-            let rtree = try db.makeStatement(sql: "INSERT INTO incident_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)")
+            let rtree = try db.makeStatement(
+                sql: "INSERT INTO incident_space_time (id, min_lon, max_lon, min_lat, max_lat, min_t, max_t) VALUES (?, ?, ?, ?, ?, ?, ?)")
             let source = try db.makeStatement(
                 sql: "INSERT INTO incident_source (incident_rowid, document_id, start, \"end\", sentence) VALUES (?, 'synthetic', 0, 10, 'synthetic')")
-            let types = IncidentType.allCases.map(\.rawValue)
-            let first = Day(year: 2016, month: 1, day: 1)!.ordinal
-            for i in 0..<count {
-                let lat = Double.random(in: 32.5...37.2, using: &rng)
-                let lon = Double.random(in: 36...42, using: &rng)
-                let day = Day(ordinal: first + Int.random(in: 0..<3653, using: &rng))
-                try incident.execute(arguments: ["s\(i)", types[i % types.count], day.description, lat, lon])
+            for s in incidents {
+                try incident.execute(arguments: [s.id, s.type.rawValue, s.day.description, s.latitude, s.longitude])
                 let rowid = db.lastInsertedRowID
-                try rtree.execute(arguments: [rowid, lon, lon, lat, lat])
+                try rtree.execute(arguments: [rowid, s.longitude, s.longitude, s.latitude, s.latitude, Self.decades(s.day), Self.decades(s.day)])
                 try source.execute(arguments: [rowid])
             }
         }
-        random = rng
     }
 }

@@ -56,8 +56,22 @@ extension IncidentFilter {
 extension NearbyIncident {
     /// The order of a `near` answer: nearest first, then newest (undated last), then by id.
     public static func precedes(_ a: NearbyIncident, _ b: NearbyIncident) -> Bool {
-        func newest(_ n: NearbyIncident) -> Int { n.incident.date.map { -$0.start.ordinal } ?? Int.max }
-        return (a.distanceMeters, newest(a), a.incident.id) < (b.distanceMeters, newest(b), b.incident.id)
+        (a.distanceMeters, newest(a), a.incident.id) < (b.distanceMeters, newest(b), b.incident.id)
+    }
+
+    static func newest(_ n: NearbyIncident) -> Int { n.incident.date.map { -$0.start.ordinal } ?? Int.max }
+
+    /// The first `limit` of `found` in ``precedes(_:_:)`` order. Sorts small keys, not the
+    /// incidents: moving whole incidents about costs more than the query.
+    public static func sorted(_ found: [NearbyIncident], limit: Int) -> [NearbyIncident] {
+        let order = found.indices.sorted { i, j in
+            let a = found[i], b = found[j]
+            if a.distanceMeters != b.distanceMeters { return a.distanceMeters < b.distanceMeters }
+            let (na, nb) = (newest(a), newest(b))
+            if na != nb { return na < nb }
+            return a.incident.id < b.incident.id
+        }
+        return order.prefix(max(0, limit)).map { found[$0] }
     }
 }
 

@@ -63,7 +63,7 @@ extension Incidents {
 
         /// Runs the command.
         public func run() throws {
-            let database = try store.open(for: "export")
+            let database = try store.open(mapMegabytes: 0, for: "export")
             var exporter = Exporter(store: database)
             if try parsedLayers().contains(.control) {
                 let folder = try gazetteer.folder()

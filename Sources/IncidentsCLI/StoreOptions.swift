@@ -33,13 +33,13 @@ public struct StoreOptions: ParsableArguments {
 
     /// Opens the SQLite store, for the commands that read it directly (export, animate,
     /// control, serve); `cacheMegabytes` is SQLite's page cache per connection.
-    func open(cacheMegabytes: Int = 8, for command: String) throws -> IncidentStore {
+    func open(cacheMegabytes: Int = 8, mapMegabytes: Int = 1024, for command: String) throws -> IncidentStore {
         let location = self.location
         if PostGISLocation.isPostgresURL(location) {
             throw ValidationError(
                 "`incidents \(command)` reads a SQLite store; ingest, near, list and show also work on PostGIS (\(location))")
         }
-        return try IncidentStore(path: location, cacheMegabytes: cacheMegabytes)
+        return try IncidentStore(path: location, cacheMegabytes: cacheMegabytes, mapMegabytes: mapMegabytes)
     }
 }
 

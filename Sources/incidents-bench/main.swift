@@ -5,6 +5,7 @@ import Foundation
 import Gazetteer
 import IncidentGeodesy
 import IncidentGeometry
+import IncidentPostGIS
 import IncidentStore
 import GRDB
 
@@ -18,7 +19,7 @@ func fail(_ message: String) -> Never {
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let mode = arguments.first else {
-    fail("usage: incidents-bench leakcheck N | gazetteer DIR | extract DIR SEEDS N | store N")
+    fail("usage: incidents-bench leakcheck N | gazetteer DIR | extract DIR SEEDS N | store N | ingest DIR SEEDS N | synth DB N")
 }
 
 switch mode {
@@ -60,8 +61,29 @@ case "synth":
     var random = SystemRandomNumberGenerator()
     try store.bulkInsertSynthetic(count: n, using: &random)
     print("synth: \(n) incidents in \(path)")
+case "near":
+    // 1,000 near queries on an existing database (for profiling).
+    guard let path = arguments.dropFirst().first else { fail("usage: incidents-bench near DB [CACHE_MB MAP_MB]") }
+    let store = try IncidentStore(
+        path: path, cacheMegabytes: Int(arguments.dropFirst(2).first ?? "8") ?? 8, mapMegabytes: Int(arguments.dropFirst(3).first ?? "1024") ?? 1024)
+    var times = [Double]()
+    for _ in 0..<1_000 {
+        let year = Int.random(in: 2016...2025)
+        let c = try GeoCoordinate(latitude: Double.random(in: 32.5...37.2), longitude: Double.random(in: 36...42))
+        let t = now()
+        _ = try store.near(c, radiusMeters: 10_000, filter: IncidentFilter(from: Day(year: year, month: 1, day: 1), to: Day(year: year, month: 12, day: 31), limit: 1_000))
+        times.append(now() - t)
+    }
+    print(String(format: "near: median %.3f ms", median(times) * 1000))
 case "store":
-    try benchStore(count: Int(arguments.dropFirst().first ?? "1000000") ?? 1_000_000)
+    // With INCIDENTS_TEST_POSTGRES set (scripts/with-postgis.sh), PostGIS runs the same queries.
+    let postgres = ProcessInfo.processInfo.environment["INCIDENTS_TEST_POSTGRES"]
+    try await benchStore(count: Int(arguments.dropFirst().first ?? "1000000") ?? 1_000_000, postgresURL: postgres)
+case "ingest":
+    guard arguments.count >= 3 else { fail("usage: incidents-bench ingest GAZETTEER SEEDS COPIES") }
+    let postgres = ProcessInfo.processInfo.environment["INCIDENTS_TEST_POSTGRES"]
+    try await benchIngest(
+        gazetteerDirectory: arguments[1], seeds: arguments[2], copies: Int(arguments.dropFirst(3).first ?? "40") ?? 40, postgresURL: postgres)
 default:
     fail("unknown mode \(mode)")
 }
@@ -147,25 +169,96 @@ func benchExtract(gazetteerDirectory: String, seeds: String, copies: Int) throws
     print(String(format: "extraction: %d articles in %.2f s = %.0f articles/s on one core (%d incidents)", n, elapsed, Double(n) / elapsed, incidents))
 }
 
-/// One million synthetic incidents over Syria and ten years; 10 km, one-year `near` queries.
-func benchStore(count: Int) throws {
+/// Peak resident memory of this process, in MB.
+func peakMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// One million synthetic incidents over Syria and ten years; 10 km, one-year `near` queries,
+/// on SQLite and, when `postgresURL` names a database, on PostGIS over the same rows.
+func benchStore(count: Int, postgresURL: String?) async throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(getpid()).sqlite").path
     defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
     let store = try IncidentStore(path: path)
     var random = SystemRandomNumberGenerator()
+    let rows = SyntheticIncident.generate(count: count, using: &random)
     let t0 = now()
-    try store.bulkInsertSynthetic(count: count, using: &random)
-    print(String(format: "store: inserted %d synthetic incidents in %.1f s", count, now() - t0))
+    try store.bulkInsert(rows)
+    print(String(format: "SQLite: inserted %d synthetic incidents in %.1f s (%.0f incidents/s)", count, now() - t0, Double(count) / (now() - t0)))
+    struct Query { var center: GeoCoordinate; var filter: IncidentFilter }
+    let queries = try (0..<1_000).map { _ in
+        let year = Int.random(in: 2016...2025)
+        return Query(
+            center: try GeoCoordinate(latitude: Double.random(in: 32.5...37.2), longitude: Double.random(in: 36...42)),
+            filter: IncidentFilter(from: Day(year: year, month: 1, day: 1), to: Day(year: year, month: 12, day: 31), limit: 1_000))
+    }
+    func report(_ name: String, _ times: [Double], _ total: Int) -> Double {
+        let sorted = times.sorted()
+        print(String(format: "%@ near 10 km, one year: median %.3f ms, p99 %.3f ms over %d queries (%.1f incidents per answer)",
+                     name, median(times) * 1000, sorted[Int(Double(sorted.count) * 0.99)] * 1000, times.count, Double(total) / Double(times.count)))
+        return median(times)
+    }
     var times = [Double]()
     var total = 0
-    for _ in 0..<1_000 {
-        let c = try GeoCoordinate(latitude: Double.random(in: 32.5...37.2), longitude: Double.random(in: 36...42))
-        let year = Int.random(in: 2016...2025)
-        let filter = IncidentFilter(from: Day(year: year, month: 1, day: 1), to: Day(year: year, month: 12, day: 31), limit: 1_000)
+    var answers = [[String]]()
+    for q in queries {
         let t = now()
-        total += try store.near(c, radiusMeters: 10_000, filter: filter).count
+        let found = try store.near(q.center, radiusMeters: 10_000, filter: q.filter)
         times.append(now() - t)
+        total += found.count
+        answers.append(found.map(\.incident.id))
     }
-    let sorted = times.sorted()
-    print(String(format: "near 10 km, one year: median %.3f ms, p99 %.3f ms over 1000 queries (%.1f incidents per answer)", median(times) * 1000, sorted[Int(Double(sorted.count) * 0.99)] * 1000, Double(total) / 1000))
+    let sqliteMedian = report("SQLite", times, total)
+    print(String(format: "SQLite: peak RSS %.0f MB", peakMegabytes()))
+    guard let postgresURL else { return }
+    try await PostGISStore.withStore(postgresURL) { pg in
+        let t1 = now()
+        try await pg.bulkInsert(rows) { n in
+            if n % 200_000 == 0 { FileHandle.standardError.write(Data("postgis: \(n) incidents\n".utf8)) }
+        }
+        print(String(format: "PostGIS: inserted %d synthetic incidents in %.1f s (%.0f incidents/s)", count, now() - t1, Double(count) / (now() - t1)))
+        var pgTimes = [Double]()
+        var pgTotal = 0
+        var differing = 0
+        for (q, expected) in zip(queries, answers) {
+            let t = now()
+            let found = try await pg.near(q.center, radiusMeters: 10_000, filter: q.filter)
+            pgTimes.append(now() - t)
+            pgTotal += found.count
+            if found.map(\.incident.id) != expected { differing += 1 }
+        }
+        let pgMedian = report("PostGIS", pgTimes, pgTotal)
+        print(String(format: "PostGIS / SQLite median: %.1fx; answers identical in %d of %d queries", pgMedian / sqliteMedian, queries.count - differing, queries.count))
+    }
+}
+
+/// Real ingest (extraction done beforehand) into a backend: incidents per second.
+func benchIngest(gazetteerDirectory: String, seeds: String, copies: Int, postgresURL: String?) async throws {
+    let g = try Gazetteer.load(from: URL(fileURLWithPath: gazetteerDirectory))
+    let extractor = Extractor(gazetteer: g)
+    let articles = try ArticleReader.files(in: [seeds]).map { try ArticleReader.read(path: $0) }
+    var extractions = [Extraction]()
+    for i in 0..<copies {
+        for var a in articles {
+            a.id += "-\(i)"
+            a.published = a.published ?? Day(year: 2022, month: 1, day: 24)
+            extractions.append(extractor.extract(a))
+        }
+    }
+    let incidents = extractions.reduce(0) { $0 + $1.incidents.count }
+    func run(_ name: String, _ store: any IncidentStoring) async throws {
+        let t = now()
+        for e in extractions { _ = try await store.ingest(e) }
+        let elapsed = now() - t
+        print(String(format: "%@ ingest: %d articles, %d incidents in %.1f s = %.0f incidents/s (%.0f articles/s); peak RSS so far %.0f MB",
+                     name, extractions.count, incidents, elapsed, Double(incidents) / elapsed, Double(extractions.count) / elapsed, peakMegabytes()))
+    }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ingest-\(getpid()).sqlite").path
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+    try await run("SQLite", try IncidentStore(path: path))
+    if let postgresURL {
+        try await PostGISStore.withStore(postgresURL) { try await run("PostGIS", $0) }
+    }
 }
