@@ -274,6 +274,8 @@ public struct Extractor: Sendable {
     func acceptSingleWord(_ token: Token, _ place: Place, tokens: [Token], at i: Int) -> Bool {
         let forms = token.forms
         if forms.contains(where: { Self.notPlaces.contains($0) }) { return false }
+        // "ذي الحجة", "ذو القعدة": after ذو/ذي/ذا the word names a Hijri month or a person.
+        if i > 0, tokens[i - 1].forms.contains(where: { ["ذي", "ذو", "ذا"].contains($0) }) { return false }
         // "السورية" (Syrian) is an adjective; "سورية" (Syria) is the place.
         if PlaceName.isArabic(token.folded) {
             let surfaceHasArticle = PlaceName.lookupVariants(of: token.folded).contains { $0.hasPrefix("ال") }
