@@ -2,7 +2,7 @@
 # Benchmarks for BENCHMARKS.md. Prints figures on stdout; takes several minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh gdal-bin time >&2
+scripts/install-deps.sh gdal-bin time postgresql-15 postgresql-15-postgis-3 >&2
 swift build -c release --product incidents >&2
 swift build -c release --product incidents-bench >&2
 bin=.build/release/incidents
@@ -27,8 +27,12 @@ echo "## extraction (the five seeds replicated, one core)"
 "$bench" extract gazetteer seeds 200
 
 echo
-echo "## store: one million synthetic incidents, SQLite"
-"$bench" store 1000000
+echo "## store: one million synthetic incidents, SQLite and PostGIS (a throwaway cluster on loopback)"
+scripts/with-postgis.sh "$bench" store 1000000
+
+echo
+echo "## store: ingest of extracted seeds (200 articles), SQLite and PostGIS"
+scripts/with-postgis.sh "$bench" ingest gazetteer seeds 40
 
 echo
 echo "## export: one million incidents"

@@ -129,6 +129,7 @@ public struct Extractor: Sendable {
                             let best = gazetteer.resolve(surface, limit: 1).first,
                             best.match == .sound || best.match == .exact || (n > 1 && best.match == .facilityNear),
                             best.place.country == "SY", acceptAsPlace(best.place, tokens: tokens, at: i),
+                            n > 1 || best.match == .exact || Self.soundAlikeAllowed(tokens, at: i),
                             n > 1 || acceptSingleWord(token, best.place, tokens: tokens, at: i)
                         else { continue }
                         mentions.append(
@@ -286,6 +287,9 @@ public struct Extractor: Sendable {
         }
         // Latin single words must be capitalised to be names ("al-Busayrah": after the article).
         if !PlaceName.isArabic(token.text) {
+            // An all-capitals word opening a sentence is a dateline ("ERBIL (Kurdistan 24) –"):
+            // where the report was filed, not where anything happened.
+            if i == 0, token.text.count >= 3, token.text == token.text.uppercased() { return false }
             let articles = ["al-", "el-", "ash-", "ar-", "as-", "ad-", "at-", "az-", "an-", "ad-", "ez-", "es-", "al ", "el "]
             var name = Substring(token.text)
             if let article = articles.first(where: { token.text.lowercased().hasPrefix($0) }) { name = name.dropFirst(article.count) }
@@ -296,6 +300,13 @@ public struct Extractor: Sendable {
             return false
         }
         return true
+    }
+
+    /// A single Latin word that only sounds like a place ("Human", "Rudaw", "July") counts only
+    /// where a place is expected: after a locative ("in Ghweiran"), and never a month's name.
+    static func soundAlikeAllowed(_ tokens: [Token], at i: Int) -> Bool {
+        guard DateParser.months[tokens[i].text.lowercased()] == nil, i > 0 else { return false }
+        return locatives.contains(tokens[i - 1].text.lowercased())
     }
 
     /// The surface without a leading و ف ب ل ك when the place's own names do not start so.

@@ -196,6 +196,18 @@ struct EnglishExtractionTests {
         #expect(strike?.fatalities == 2)
     }
 
+    @Test("Datelines, sound-alike English words and Hijri months are not places")
+    func notPlaces() {
+        let english = extract(
+            "ERBIL (Rudaw) - Human Rights Watch said on Monday that in July the SDF detained dozens in Ghweiran, Rudaw learned.")
+        let names = english.mentions.map(\.place.name)
+        #expect(!names.contains("Erbil"))
+        #expect(names.count == 1)
+        #expect(names.first?.hasPrefix("Ghuwayran") == true)
+        let arabic = extract("اندلعت اشتباكات في العاشر من ذي الحجة قرب البصيرة، واعتقلت قسد قياديا في قرية الحجة.")
+        #expect(arabic.mentions.map(\.place.name).sorted() == ["al-Busayrah", "al-Hajnah"])
+    }
+
     @Test("Recaptured escapees are an arrest with a count, not an escape")
     func recaptured() throws {
         let result = extract("The SDF said it had recaptured 89 escaped prisoners in Hasakah.")
