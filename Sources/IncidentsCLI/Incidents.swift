@@ -7,7 +7,7 @@ public struct Incidents: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "incidents",
         abstract: "Turn news reports about north-east Syria into mapped, dated incidents.",
-        subcommands: [Ingest.self, Near.self, List.self, Show.self, Export.self, Animate.self, Control.self, Serve.self, Extract.self, Eval.self, Resolve.self, Places.self, Distance.self]
+        subcommands: [Ingest.self, Near.self, List.self, Show.self, Export.self, Animate.self, Control.self, Serve.self, Extract.self, Eval.self, Resolve.self, Places.self, Places.Nearest.self, Distance.self]
     )
 
     /// Created by ArgumentParser.

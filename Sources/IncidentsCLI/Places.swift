@@ -56,7 +56,7 @@ extension Incidents.Places {
         }
     }
 
-    /// `incidents places nearest PLACE --kind base`.
+    /// `incidents nearest PLACE --kind base` (also `incidents places nearest`).
     public struct Nearest: ParsableCommand {
         /// Help text.
         public static let configuration = CommandConfiguration(
