@@ -14,13 +14,7 @@ struct SQL {
 
     init(_ text: String) { self.text = text }
 
-    /// Appends a bound value and returns its placeholder (`$3`).
-    mutating func bind(_ value: some PostgresThrowingDynamicTypeEncodable) throws -> String {
-        try binds.append(value)
-        return "$\(binds.count)"
-    }
-
-    /// Appends a bound value or NULL.
+    /// Appends a bound value (NULL for nil) and returns its placeholder (`$3`).
     mutating func bind<Value: PostgresThrowingDynamicTypeEncodable>(_ value: Value?) throws -> String {
         try binds.append(value)
         return "$\(binds.count)"
@@ -29,31 +23,34 @@ struct SQL {
     var query: PostgresQuery { PostgresQuery(unsafeSQL: text, binds: binds) }
 }
 
-extension PostgresConnection {
-    /// Every row of `query` decoded as `T` (a column type or a tuple of them).
-    func all<each Column: PostgresDecodable>(
-        _ query: PostgresQuery, as type: (repeat each Column).Type, logger: Logger
-    ) async throws -> [(repeat each Column)] {
-        let rows: PostgresRowSequence = try await self.query(query, logger: logger)
+extension PostgresRowSequence {
+    /// Every row decoded as the given columns (one type or a tuple of them).
+    func all<each Column: PostgresDecodable>(as type: (repeat each Column).Type) async throws -> [(repeat each Column)] {
         var result = [(repeat each Column)]()
-        for try await row in rows {
+        for try await row in self {
             result.append(try row.decode((repeat each Column).self))
         }
         return result
     }
 }
 
-extension PostgresClient {
-    /// Every row of `query` decoded as `T` (a column type or a tuple of them).
+extension PostgresConnection {
+    /// Every row of `query` decoded as the given columns.
     func all<each Column: PostgresDecodable>(
         _ query: PostgresQuery, as type: (repeat each Column).Type, logger: Logger
     ) async throws -> [(repeat each Column)] {
         let rows: PostgresRowSequence = try await self.query(query, logger: logger)
-        var result = [(repeat each Column)]()
-        for try await row in rows {
-            result.append(try row.decode((repeat each Column).self))
-        }
-        return result
+        return try await rows.all(as: type)
+    }
+}
+
+extension PostgresClient {
+    /// Every row of `query` decoded as the given columns.
+    func all<each Column: PostgresDecodable>(
+        _ query: PostgresQuery, as type: (repeat each Column).Type, logger: Logger
+    ) async throws -> [(repeat each Column)] {
+        let rows: PostgresRowSequence = try await self.query(query, logger: logger)
+        return try await rows.all(as: type)
     }
 }
 

@@ -43,6 +43,9 @@ extension PostGISStore {
                 progress(start)
             }
         }
-        try await reading { try await self.client.query("ANALYZE", logger: self.logger) }
+        // Read the (empty) answer to the end so the pooled connection is released at once.
+        try await reading {
+            for try await _ in try await self.client.query("ANALYZE", logger: self.logger) {}
+        }
     }
 }

@@ -54,15 +54,11 @@ extension IncidentFilter {
 }
 
 extension NearbyIncident {
-    /// The order of a `near` answer: nearest first, then newest (undated last), then by id.
-    public static func precedes(_ a: NearbyIncident, _ b: NearbyIncident) -> Bool {
-        (a.distanceMeters, newest(a), a.incident.id) < (b.distanceMeters, newest(b), b.incident.id)
-    }
-
     static func newest(_ n: NearbyIncident) -> Int { n.incident.date.map { -$0.start.ordinal } ?? Int.max }
 
-    /// The first `limit` of `found` in ``precedes(_:_:)`` order. Sorts small keys, not the
-    /// incidents: moving whole incidents about costs more than the query.
+    /// The first `limit` of `found` in the order of a `near` answer: nearest first, then newest
+    /// (undated last), then by id. Sorts indices, not the incidents: moving whole incidents
+    /// about costs more than the query.
     public static func sorted(_ found: [NearbyIncident], limit: Int) -> [NearbyIncident] {
         let order = found.indices.sorted { i, j in
             let a = found[i], b = found[j]
