@@ -141,7 +141,7 @@ public struct Exporter {
             if format == .csv {
                 try writer.raw(ACLED.row(incident) + "\n")
             } else {
-                try writer.feature(Self.incidentFeature(incident))
+                try writer.incident(incident)
             }
             extent.add(incident.coordinate, incident.date)
             count += 1
@@ -230,53 +230,100 @@ public struct Exporter {
 
     /// One incident as a GeoJSON Feature object's text (what the export and the server write).
     public static func incidentFeatureJSON(_ i: StoredIncident) -> String {
-        featureText(incidentFeature(i))
+        var json = JSONBytes(capacity: 1024)
+        appendIncidentFeature(i, to: &json)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     /// A feature's GeoJSON text.
-    static func featureText(_ f: Feature) -> String {
-        var text = #"{"type":"Feature","id":"# + JSONObject.quote(f.id) + #","geometry":"#
-        Geometry.point(f.coordinate.point).appendGeoJSON(to: &text, decimals: 6)
-        text += #","properties":"# + f.properties
-        if let time = f.time { text += #","time":"# + time }
-        return text + "}"
+    static func appendFeature(_ f: Feature, to json: inout JSONBytes) {
+        json.raw(#"{"type":"Feature","id":"#)
+        json.string(f.id)
+        json.raw(#","geometry":"#)
+        json.point(longitude: f.coordinate.longitude, latitude: f.coordinate.latitude)
+        json.raw(#","properties":"#)
+        json.raw(f.properties)
+        if let time = f.time {
+            json.raw(#","time":"#)
+            json.raw(time)
+        }
+        json.raw("}")
     }
 
-    /// One incident as a GeoJSON feature: RFC 7946 properties plus a JSON-FG `time` member.
-    static func incidentFeature(_ i: StoredIncident) -> Feature {
-        var props = JSONObject()
-        props.add("id", i.id)
-        props.add("type", i.type.rawValue)
+    /// One incident as a GeoJSON feature: RFC 7946 properties plus a JSON-FG `time` member,
+    /// written member by member into `json`.
+    static func appendIncidentFeature(_ i: StoredIncident, to json: inout JSONBytes) {
+        json.raw(#"{"type":"Feature","id":"#)
+        json.string(i.id)
+        json.raw(#","geometry":"#)
+        json.point(longitude: i.coordinate.longitude, latitude: i.coordinate.latitude)
+        json.raw(#","properties":{"id":"#)
+        json.string(i.id)
+        json.raw(#","type":"#)
+        json.string(i.type.rawValue)
         let acled = ACLED.eventType(i)
-        props.add("event_type", acled.0)
-        props.add("sub_event_type", acled.1)
+        json.raw(#","event_type":"#)
+        json.string(acled.0)
+        json.raw(#","sub_event_type":"#)
+        json.string(acled.1)
         // Date fields hold full ISO dates or null only, so GDAL types them as Date.
-        props.add("start", i.date?.start.description)
-        props.add("end", i.date?.end?.description)
-        props.add("date_precision", i.date?.precision.rawValue)
-        props.add("date_inferred", i.dateInferred)
-        props.add("place", i.placeName)
-        props.add("place_ar", i.placeNameArabic)
-        props.add("place_id", i.placeID)
-        props.add("geo_precision", i.geoPrecision)
-        props.add("actors", i.actors.map(\.rawValue))
-        props.add("fatalities", i.fatalities)
-        props.add("people", i.people)
-        props.add("claimed_by", i.claimedBy)
-        props.add("disputed", i.disputed)
-        props.addRaw("sources", "[" + i.sources.map { s in
-            var o = JSONObject()
-            o.add("document", s.document)
-            o.add("start", s.start)
-            o.add("end", s.end)
-            o.add("sentence", s.sentence)
-            return o.text
-        }.joined(separator: ",") + "]")
-        var time: String?
-        if let d = i.date {
-            time = d.end.map { #"{"interval":["\#(d.start)","\#($0)"]}"# } ?? #"{"date":"\#(d.start)"}"#
+        json.raw(#","start":"#)
+        json.day(i.date?.start)
+        json.raw(#","end":"#)
+        json.day(i.date?.end)
+        json.raw(#","date_precision":"#)
+        json.string(i.date?.precision.rawValue)
+        json.raw(#","date_inferred":"#)
+        json.bool(i.dateInferred)
+        json.raw(#","place":"#)
+        json.string(i.placeName)
+        json.raw(#","place_ar":"#)
+        json.string(i.placeNameArabic)
+        json.raw(#","place_id":"#)
+        json.string(i.placeID)
+        json.raw(#","geo_precision":"#)
+        json.int(i.geoPrecision)
+        json.raw(#","actors":["#)
+        for (k, actor) in i.actors.enumerated() {
+            if k > 0 { json.raw(",") }
+            json.string(actor.rawValue)
         }
-        return Feature(id: i.id, coordinate: i.coordinate, properties: props.text, time: time)
+        json.raw(#"],"fatalities":"#)
+        json.int(i.fatalities)
+        json.raw(#","people":"#)
+        json.int(i.people)
+        json.raw(#","claimed_by":"#)
+        json.string(i.claimedBy)
+        json.raw(#","disputed":"#)
+        json.bool(i.disputed)
+        json.raw(#","sources":["#)
+        for (k, s) in i.sources.enumerated() {
+            json.raw(k > 0 ? #",{"document":"# : #"{"document":"#)
+            json.string(s.document)
+            json.raw(#","start":"#)
+            json.int(s.start)
+            json.raw(#","end":"#)
+            json.int(s.end)
+            json.raw(#","sentence":"#)
+            json.string(s.sentence)
+            json.raw("}")
+        }
+        json.raw("]}")
+        if let d = i.date {
+            json.raw(#","time":{""#)
+            if let end = d.end {
+                json.raw(#"interval":["#)
+                json.day(d.start)
+                json.raw(",")
+                json.day(end)
+                json.raw("]}")
+            } else {
+                json.raw(#"date":"#)
+                json.day(d.start)
+                json.raw("}")
+            }
+        }
+        json.raw("}")
     }
 }
 

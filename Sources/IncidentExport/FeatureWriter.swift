@@ -1,6 +1,7 @@
 import Foundation
 import IncidentGeodesy
 import IncidentGeometry
+import IncidentStore
 
 /// A feature ready to write: a point, its properties as a JSON object text, and a JSON-FG time.
 struct Feature {
@@ -14,7 +15,7 @@ struct Feature {
 final class FeatureWriter {
     private let handle: FileHandle
     private let format: ExportFormat
-    private var buffer = [UInt8]()
+    private var json = JSONBytes(capacity: 1 << 20 + 1 << 16)
     private var count = 0
 
     init(url: URL, format: ExportFormat) throws {
@@ -22,62 +23,60 @@ final class FeatureWriter {
         handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: 0)
         self.format = format
-        buffer.reserveCapacity(1 << 20)
-        if format == .geojson { append(#"{"type":"FeatureCollection","features":["#) }
+        if format == .geojson { json.raw(#"{"type":"FeatureCollection","features":["#) }
     }
 
-    func feature(_ f: Feature) throws {
-        var text = ""
-        text.reserveCapacity(256 + f.properties.utf8.count)
+    /// Writes one feature; `body` writes the Feature object itself into the buffer.
+    private func feature(_ body: (inout JSONBytes) -> Void) throws {
         switch format {
         case .geojson:
-            if count > 0 { text += "," }
-            text += "\n"
+            json.raw(count > 0 ? ",\n" : "\n")
         case .geojsonseq:
-            text += "\u{1E}"
+            json.raw("\u{1E}")
         case .csv:
             return
         }
-        text += #"{"type":"Feature","id":"#
-        text += JSONObject.quote(f.id)
-        text += #","geometry":"#
-        Geometry.point(f.coordinate.point).appendGeoJSON(to: &text, decimals: 6)
-        text += #","properties":"#
-        text += f.properties
-        if let time = f.time {
-            text += #","time":"#
-            text += time
-        }
-        text += "}"
-        if format == .geojsonseq { text += "\n" }
-        append(text)
+        body(&json)
+        if format == .geojsonseq { json.raw("\n") }
         count += 1
-        if buffer.count >= 1 << 20 { try flush() }
+        if json.bytes.count >= 1 << 20 { try flush() }
+    }
+
+    func feature(_ f: Feature) throws {
+        try feature { Exporter.appendFeature(f, to: &$0) }
+    }
+
+    /// An incident, written straight from the stored row into the buffer.
+    func incident(_ i: StoredIncident) throws {
+        try feature { Exporter.appendIncidentFeature(i, to: &$0) }
     }
 
     func raw(_ text: String) throws {
-        append(text)
-        if buffer.count >= 1 << 20 { try flush() }
+        json.raw(text)
+        if json.bytes.count >= 1 << 20 { try flush() }
     }
 
     func finish(bbox: [Double]?) throws {
         if format == .geojson {
-            var tail = "\n]"
-            if let bbox { tail += #","bbox":["# + bbox.map { formatCoordinate($0, decimals: 6) }.joined(separator: ",") + "]" }
-            append(tail + "}\n")
+            json.raw("\n]")
+            if let bbox {
+                json.raw(#","bbox":["#)
+                for (k, v) in bbox.enumerated() {
+                    if k > 0 { json.raw(",") }
+                    json.number(v, decimals: 6)
+                }
+                json.raw("]")
+            }
+            json.raw("}\n")
         }
         try flush()
         try handle.close()
     }
 
-    private func append(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-    }
-
     private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        guard !json.bytes.isEmpty else { return }
+        try handle.write(contentsOf: json.bytes)
+        json.bytes.removeAll(keepingCapacity: true)
     }
 }
 

@@ -186,32 +186,52 @@ extension Geometry {
 
 /// A coordinate with at most `decimals` decimal places and no trailing zeros ("40.7348", "36").
 public func formatCoordinate(_ value: Double, decimals: Int) -> String {
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(24)
+    appendCoordinate(value, decimals: decimals, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Appends ``formatCoordinate(_:decimals:)``'s text as UTF-8 to `bytes`, without a String.
+public func appendCoordinate(_ value: Double, decimals: Int, to bytes: inout [UInt8]) {
     let scale = pow(10.0, Double(decimals))
     let scaled = (value * scale).rounded()
     // Integer arithmetic on the scaled value: exact, and far faster than String(format:).
     guard scaled.isFinite, abs(scaled) < 9e15, decimals >= 0, decimals <= 15 else {
-        return value.isFinite ? String(value) : "null"
+        bytes.append(contentsOf: (value.isFinite ? String(value) : "null").utf8)
+        return
     }
     var n = Int64(scaled)
-    if n == 0 { return "0" }
+    if n == 0 {
+        bytes.append(0x30)
+        return
+    }
     let negative = n < 0
     if negative { n = -n }
-    var digits = [UInt8]()
-    digits.reserveCapacity(24)
     var fraction = decimals
     // Drop trailing zeros of the fraction.
     while fraction > 0, n % 10 == 0 {
         n /= 10
         fraction -= 1
     }
-    var k = 0
-    repeat {
-        if k == fraction, fraction > 0 { digits.append(0x2E) }
-        digits.append(0x30 + UInt8(n % 10))
-        n /= 10
-        k += 1
-    } while n > 0 || k <= fraction
-    if negative { digits.append(0x2D) }
-    digits.reverse()
-    return String(decoding: digits, as: UTF8.self)
+    // Digits are produced last first into a small stack buffer, then copied in order.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+        var count = 0
+        var k = 0
+        repeat {
+            if k == fraction, fraction > 0 {
+                digits[count] = 0x2E
+                count += 1
+            }
+            digits[count] = 0x30 + UInt8(n % 10)
+            count += 1
+            n /= 10
+            k += 1
+        } while n > 0 || k <= fraction
+        if negative {
+            digits[count] = 0x2D
+            count += 1
+        }
+        for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[i]) }
+    }
 }

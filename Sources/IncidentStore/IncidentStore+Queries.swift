@@ -98,10 +98,16 @@ extension IncidentStore {
         """
 
     /// The columns of ``Column``, in its order.
-    static let incidentColumns = """
+    /// The incident table's own columns, in ``Column`` order.
+    static let incidentRowColumns = """
         incident.rowid, incident.uid, incident.type, incident.start_date, incident.end_date, incident.date_precision,
           incident.date_inferred, incident.place_id, incident.geo_precision, incident.lat, incident.lon, incident.actors,
-          incident.fatalities, incident.people, incident.claimed_by, incident.disputed,
+          incident.fatalities, incident.people, incident.claimed_by, incident.disputed
+        """
+
+    /// ``incidentRowColumns`` and the place's, for a join with `place`.
+    static let incidentColumns = incidentRowColumns + """
+        ,
           place.name AS place_name, place.name_ar AS place_name_ar, place.kind AS place_kind, place.uncertainty_km AS place_uncertainty
         """
 
@@ -161,8 +167,23 @@ extension IncidentStore {
             date = DateRange(start: day, end: end.flatMap(Day.init(iso:)), precision: precision.flatMap(DatePrecision.init(rawValue:)) ?? .day)
         }
         // Actors are stored as a JSON array of canonical names, which contain no quotes.
-        let actorsText: String = row[Column.actors]
-        let actors = actorsText.split(separator: "\"").enumerated().compactMap { $0.offset % 2 == 1 ? Actor(rawValue: String($0.element)) : nil }
+        var actorsText: String = row[Column.actors]
+        let actors = actorsText.withUTF8 { bytes in
+            // The names between quotes, read as bytes.
+            var actors = [Actor]()
+            var open: Int?
+            for (k, b) in bytes.enumerated() where b == 0x22 {
+                if let o = open {
+                    if let actor = Actor(rawValue: String(decoding: UnsafeBufferPointer(rebasing: bytes[(o + 1)..<k]), as: UTF8.self)) {
+                        actors.append(actor)
+                    }
+                    open = nil
+                } else {
+                    open = k
+                }
+            }
+            return actors
+        }
         let type: String = row[Column.type]
         let placeID: String = row[Column.place]
         return StoredIncident(
