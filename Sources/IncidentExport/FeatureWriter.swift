@@ -110,38 +110,10 @@ struct JSONObject {
         members.append(Self.quote(key) + ":" + json)
     }
 
-    /// Whether a string has a byte JSON must escape: a control character, a quote, a backslash,
-    /// or U+2028/U+2029 (E2 80 A8/A9), which some JavaScript readers choke on.
-    static func needsEscaping(_ s: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for b in s.utf8 {
-            if b < 0x20 || b == 0x22 || b == 0x5C { return true }
-            if previous == (0xE2, 0x80), b == 0xA8 || b == 0xA9 { return true }
-            previous = (previous.1, b)
-        }
-        return false
-    }
-
-    /// A JSON string literal (RFC 8259 escaping).
+    /// A JSON string literal (RFC 8259 escaping, as ``JSONBytes`` writes it).
     static func quote(_ s: String) -> String {
-        // Most strings need no escaping: copy them whole.
-        if !needsEscaping(s) { return "\"" + s + "\"" }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var json = JSONBytes(capacity: s.utf8.count + 2)
+        json.string(s)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 }

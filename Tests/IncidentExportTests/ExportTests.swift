@@ -90,6 +90,54 @@ struct ExportTests {
         }
     }
 
+    @Test("Every exported incident carries exactly the store's fields and sources, whole and in a filtered period")
+    func exportedEqualsStored() throws {
+        let store = SeedStore.store
+        for filter in [IncidentFilter(), IncidentFilter(from: Day(iso: "2022-01-20"), to: Day(iso: "2022-01-22"))] {
+            let dir = try SeedStore.export {
+                $0.filter = filter
+                $0.layers = [.incidents]
+            }
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let features = try #require(try SeedStore.json(dir.appendingPathComponent("incidents.geojson"))["features"] as? [[String: Any]])
+            let stored = try store.list(filter)
+            #expect(features.count == stored.count)
+            #expect(!features.isEmpty)
+            for feature in features {
+                let id = try #require(feature["id"] as? String)
+                let incident = try store.incident(id: id)
+                let p = try #require(feature["properties"] as? [String: Any])
+                #expect(p["type"] as? String == incident.type.rawValue)
+                #expect(p["place"] as? String == incident.placeName)
+                #expect(p["place_ar"] as? String == incident.placeNameArabic)
+                #expect(p["actors"] as? [String] == incident.actors.map(\.rawValue))
+                #expect(p["start"] as? String == incident.date?.start.description)
+                let sources = try #require(p["sources"] as? [[String: Any]])
+                #expect(sources.map { $0["document"] as? String } == incident.sources.map(\.document), "\(id)")
+                #expect(sources.map { $0["sentence"] as? String } == incident.sources.map(\.sentence), "\(id)")
+                #expect(sources.map { $0["start"] as? Int } == incident.sources.map(\.start), "\(id)")
+            }
+        }
+    }
+
+    @Test("Text that JSON must escape (quotes, backslashes, control characters, U+2028) survives the export")
+    func escaping() throws {
+        var incident = try #require(try SeedStore.store.list().first)
+        let sentence = "قال \"مصدر\" C:\\path\ttab\nline\u{1}\u{2028}end \u{2029}"
+        incident.sources = [IncidentSource(document: "doc \"1\"", start: 0, end: 10, sentence: sentence)]
+        incident.claimedBy = "a\u{7F}b"
+        let text = Exporter.incidentFeatureJSON(incident)
+        // Raw line and paragraph separators never reach the file; nor do raw control characters.
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x2028 || $0.value == 0x2029 })
+        #expect(text.contains(#"\u2028"#) && text.contains(#"\u0001"#) && text.contains(#"\t"#))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let p = try #require(object["properties"] as? [String: Any])
+        let source = try #require((p["sources"] as? [[String: Any]])?.first)
+        #expect(source["sentence"] as? String == sentence)
+        #expect(source["document"] as? String == "doc \"1\"")
+        #expect(p["claimed_by"] as? String == "a\u{7F}b")
+    }
+
     @Test("Monthly folders and index.json list every layer with counts, extents and bboxes")
     func periods() throws {
         let dir = try SeedStore.export { $0.period = .month }
