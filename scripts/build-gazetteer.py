@@ -28,6 +28,14 @@ OUT = os.path.join(ROOT, "gazetteer")
 COUNTRIES = ["SY", "IQ", "TR", "JO", "LB"]
 # Outlines and label points: the five above plus states that appear as actors or places.
 NE_COUNTRIES = COUNTRIES + ["IL", "PS", "SA", "IR", "US", "RU", "CY", "EG"]
+# Label points only (no outline): where foreign fighters, the families in al-Hol and Roj and the
+# coalition's members come from, as news names them ("repatriated to Kazakhstan", "بريطانيا").
+# Left out on purpose: countries whose Arabic name is also a common word (مالي "financial",
+# المغرب "sunset prayer", قطر "diameter", عمان is also Amman).
+LABEL_COUNTRIES = [
+    "GB", "FR", "DE", "NL", "BE", "SE", "DK", "NO", "FI", "AT", "CH", "IT", "ES", "AU", "CA",
+    "KZ", "UZ", "TJ", "KG", "AZ", "CN", "AF", "PK", "TN", "DZ", "LY", "KW", "AE", "YE", "SD",
+]
 # Extra Arabic spellings in common news use that Natural Earth's single NAME_AR lacks.
 EXTRA_NAMES = {
     "SY": ["سورية", "الجمهورية العربية السورية", "الأراضي السورية"],
@@ -38,6 +46,11 @@ EXTRA_NAMES = {
     "JO": ["الأردن"],
     "LB": ["لبنان"],
     "IR": ["إيران"],
+    "GB": ["بريطانيا", "المملكة المتحدة", "Britain", "Great Britain", "UK"],
+    "NL": ["هولندا", "Holland"],
+    "DE": ["ألمانيا"],
+    "FR": ["فرنسا"],
+    "AE": ["الإمارات", "UAE"],
 }
 
 
@@ -101,12 +114,14 @@ def build_natural_earth(work):
     for sr in reader.iterShapeRecords():
         rec = sr.record.as_dict()
         iso = rec["ISO_A2"] if rec["ISO_A2"] != "-99" else rec["ISO_A2_EH"]
-        if iso not in NE_COUNTRIES:
+        if iso not in NE_COUNTRIES and iso not in LABEL_COUNTRIES:
             continue
         latin = [rec[k] for k in ("NAME", "NAME_EN", "NAME_LONG", "NAME_SORT", "NAME_ALT", "FORMAL_EN", "ADMIN") if rec.get(k)]
         arabic = [rec["NAME_AR"]] + EXTRA_NAMES.get(iso, [])
         names = list(dict.fromkeys(n for n in latin[1:] + arabic if n and n != rec["NAME"]))
         countries.append([iso, rec["NAME"], "%.5f" % rec["LABEL_Y"], "%.5f" % rec["LABEL_X"], "|".join(names)])
+        if iso not in NE_COUNTRIES:
+            continue
         geo = sr.shape.__geo_interface__
         polys = [geo["coordinates"]] if geo["type"] == "Polygon" else geo["coordinates"]
         out = []
@@ -141,7 +156,8 @@ def build_natural_earth(work):
 def main():
     os.makedirs(OUT, exist_ok=True)
     with tempfile.TemporaryDirectory() as work:
-        build_geonames(work)
+        if "--countries-only" not in sys.argv:
+            build_geonames(work)
         build_natural_earth(work)
 
 

@@ -36,6 +36,34 @@ extension Gazetteer {
     ) -> [PlaceCandidate] {
         // Ten kilobytes of text is not a name: look at its first 200 characters only.
         let name = String(name.prefix(200))
+        // "Hasakah, Syria", "الهول، الحسكة": the first part is the place, the rest its context.
+        if let comma = name.firstIndex(where: { $0 == "," || $0 == "،" }) {
+            let head = String(name[..<comma])
+            var headHints = hints
+            for c in resolve(String(name[name.index(after: comma)...]), limit: 1, fuzzy: false) {
+                if c.place.kind == .country { headHints.country = c.place.country } else { headHints.context.append(c.place.coordinate) }
+            }
+            let answer = resolve(head, hints: headHints, limit: limit, fuzzy: allowFuzzy)
+            if !answer.isEmpty || !PlaceName.words(head).isEmpty { return answer }
+        }
+        // Alternatives in one string: "Semalka/Pesh Khabour", "al-Qaim–al-Bukamal crossing",
+        // سجن الصناعة "غويران". The whole first, then each part.
+        if let parts = Self.alternativeParts(name) {
+            let whole = resolve(parts.joined(separator: " "), hints: hints, limit: limit, fuzzy: false)
+            if !whole.isEmpty { return whole }
+            var partHints = hints
+            // A facility word in one part gives the others its kind: the prison is "غويران".
+            if partHints.kind == nil {
+                partHints.kind = parts.lazy.compactMap { Self.splitFacilityWord(PlaceName.words($0))?.0 }.first
+            }
+            var best = [String: PlaceCandidate]()
+            for part in parts {
+                for c in resolve(part, hints: partHints, limit: limit, fuzzy: allowFuzzy) where (best[c.place.id]?.score ?? -1) < c.score {
+                    best[c.place.id] = c
+                }
+            }
+            return Array(best.values.sorted { ($0.score, $1.place.id) > ($1.score, $0.place.id) }.prefix(max(0, limit)))
+        }
         var hints = hints
         var found = [Int: (base: Double, match: PlaceCandidate.Match)]()
         func add(_ indices: [Int32]?, _ base: Double, _ match: PlaceCandidate.Match) {
@@ -109,10 +137,9 @@ extension Gazetteer {
                 }
             }
         }
-        // "ريف دير الزور", "Raqqa countryside": the area around a place, at the place's point.
-        if found.isEmpty, words.count >= 2, words[0] == "ريف" || words[words.count - 1] == "countryside" {
-            let rest = words[0] == "ريف" ? Array(words.dropFirst()) : Array(words.dropLast())
-            // The countryside is its own area: a region around the place, at the place's point.
+        // "ريف دير الزور", "بريف حلب الشرقي", "Raqqa countryside", "بادية السوسة": the area
+        // around a place, as a region at the place's point.
+        if found.isEmpty, let (rest, radius) = Self.strippingArea(words) {
             return resolve(rest.joined(separator: " "), hints: hints, limit: limit, fuzzy: allowFuzzy)
                 .filter { !$0.place.kind.isFacility }
                 .map { c in
@@ -121,9 +148,17 @@ extension Gazetteer {
                         id: "countryside:" + p.id, name: p.name + " countryside",
                         arabicName: p.arabicName.map { "ريف " + $0 }, names: ["ريف " + (p.arabicName ?? p.name), p.name + " countryside"],
                         kind: .region, coordinate: p.coordinate, country: p.country, parentID: p.id, population: 0,
-                        uncertaintyKilometers: max(30, p.uncertaintyKilometers), source: p.source)
+                        uncertaintyKilometers: max(radius, p.uncertaintyKilometers), source: p.source)
                     return PlaceCandidate(place: region, score: c.score * 0.95, match: c.match, distanceMeters: c.distanceMeters)
                 }
+        }
+        // A direction or an administrative word around the name: "شرقي البصيرة", "بناحية زركان",
+        // "eastern Deir ez-Zor", "Hajin town": the place itself (the extractor keeps the
+        // direction as geo-precision 2).
+        if found.isEmpty, let rest = Self.strippingQualifiers(words) {
+            return resolve(rest.joined(separator: " "), hints: hints, limit: limit, fuzzy: allowFuzzy).map {
+                PlaceCandidate(place: $0.place, score: $0.score * 0.95, match: $0.match, distanceMeters: $0.distanceMeters)
+            }
         }
         if allowFuzzy, found.isEmpty {
             let index = fuzzy.index(exact)
@@ -133,6 +168,15 @@ extension Gazetteer {
         }
         var candidates = found.map { index, hit in
             rank(places[index], base: hit.base, match: hit.match, hints: hints)
+        }
+        // The article is part of a name: "الصور" (al-Suwar) is not "صور" (Tyre), though folding
+        // makes their keys equal. Between candidates, prefer those named with the article when the
+        // query has one.
+        if candidates.count > 1, let arabic = Self.articleScript(words: PlaceName.fold(name).split(separator: " ").map(String.init)) {
+            candidates = candidates.map { c in
+                let named = c.place.names.contains { Self.articleScript(words: PlaceName.fold($0).split(separator: " ").map(String.init)) == arabic }
+                return PlaceCandidate(place: c.place, score: min(1, max(0, c.score + (named ? 0.03 : -0.03))), match: c.match, distanceMeters: c.distanceMeters)
+            }
         }
         candidates.sort {
             ($0.score, $0.place.population, $1.place.id) > ($1.score, $1.place.population, $0.place.id)
@@ -209,8 +253,19 @@ extension Gazetteer {
         case "IQ": value += 0.04
         default: break
         }
+        // The corpus this tool reads is about north-east and eastern Syria: a name there is far
+        // likelier to be meant than a better-known namesake elsewhere (الصور is al-Suwar on the
+        // Khabur before it is Tyre).
+        let c = place.coordinate
+        if (Self.focus.west...Self.focus.east).contains(c.longitude), (Self.focus.south...Self.focus.north).contains(c.latitude) {
+            value += 0.3
+        }
         return min(1, value)
     }
+
+    /// North-east and eastern Syria with the Iraqi border strip: al-Hasakah, Raqqa and Deir ez-Zor
+    /// governorates and Kobani, as a west/south/east/north box.
+    static let focus = (west: 38.0, south: 34.3, east: 42.4, north: 37.4)
 
     /// Facilities of `kind` within `withinMeters` of a point, nearest first (index, metres).
     func facilities(of kind: PlaceKind, near point: GeoCoordinate, withinMeters: Double) -> [(Int, Double)] {
@@ -289,6 +344,90 @@ extension Gazetteer {
         if let kind = facilityKind(forms: forms) { return kind }
         return forms.contains { ["محافظه", "محافظات", "provinces", "governorates"].contains($0) } ? .governorate : nil
     }
+
+    /// Whether folded words open with an article: true for Arabic (ال after any clitic), false
+    /// for Latin (al-, ash-…), nil when there is none.
+    static func articleScript(words: [String]) -> Bool? {
+        guard let first = words.first else { return nil }
+        if PlaceName.isArabic(first) {
+            return PlaceName.lookupVariants(of: first).contains { $0.hasPrefix("ال") && $0.count > 3 } ? true : nil
+        }
+        return words.count > 1 && PlaceName.latinArticles.contains(first) ? false : nil
+    }
+
+    /// The parts of a string that names alternatives ("Semalka/Pesh Khabour", "X (Y)", X "Y",
+    /// "al-Qaim–al-Bukamal", "Semalka-Bishabour"), or nil when it names one thing. A Latin
+    /// hyphen separates parts unless it follows an article (al-, ez-…).
+    static func alternativeParts(_ name: String) -> [String]? {
+        let separators: Set<Character> = ["/", "(", ")", "\"", "«", "»", "“", "”", "[", "]", "|", "–", "—"]
+        var parts = name.split(whereSeparator: { separators.contains($0) }).map(String.init)
+        // Latin hyphens: "Semalka-Bishabour" is two names, "Deir ez-Zor" and "al-Qaim" are one.
+        parts = parts.flatMap { part -> [String] in
+            guard part.contains("-"), !PlaceName.isArabic(part) else { return [part] }
+            var merged = [String]()
+            for token in part.split(separator: "-", omittingEmptySubsequences: false).map(String.init) {
+                let previousLast = merged.last?.split(separator: " ").last.map { $0.lowercased() }
+                if let previousLast, PlaceName.latinArticles.contains(previousLast) {
+                    merged[merged.count - 1] += "-" + token
+                } else {
+                    merged.append(token)
+                }
+            }
+            return merged
+        }
+        parts = parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count >= 2 }
+        return parts.count > 1 ? parts : nil
+    }
+
+    /// "ريف X", "بريف X الشرقي", "X countryside", "بادية X", "X desert": X and how far the area
+    /// reaches (km).
+    static func strippingArea(_ words: [String]) -> ([String], Double)? {
+        guard words.count >= 2 else { return nil }
+        var words = words
+        while words.count > 2, directionWords.contains(words[words.count - 1]) { words.removeLast() }
+        let first = PlaceName.lookupVariants(of: words[0])
+        if first.contains("ريف") { return (Array(words.dropFirst()), 30) }
+        if first.contains("باديه") { return (Array(words.dropFirst()), 50) }
+        switch words[words.count - 1] {
+        case "countryside": return (Array(words.dropLast()), 30)
+        case "desert", "badia", "badiya", "badiyah": return (Array(words.dropLast()), 50)
+        default: return nil
+        }
+    }
+
+    /// The name without a direction or administrative word before or after it, or nil.
+    static func strippingQualifiers(_ words: [String]) -> [String]? {
+        var words = words
+        var stripped = false
+        while words.count >= 2 {
+            if PlaceName.lookupVariants(of: words[0]).contains(where: { leadingQualifiers.contains($0) }) {
+                words.removeFirst()
+            } else if trailingQualifiers.contains(words[words.count - 1]) || directionWords.contains(words[words.count - 1]) {
+                words.removeLast()
+            } else {
+                break
+            }
+            stripped = true
+        }
+        return stripped ? words : nil
+    }
+
+    /// Directions as adjectives after a name (folded, article dropped): الشرقي, eastern.
+    static let directionWords: Set<String> = ["شرقي", "غربي", "شمالي", "جنوبي", "شرقيه", "غربيه", "شماليه", "جنوبيه"]
+
+    /// Words that open a phrase about a place without being part of its name (folded).
+    static let leadingQualifiers: Set<String> = [
+        "ناحيه", "منطقه", "بلده", "مدينه", "قريه", "حي", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي",
+        "جنوبي", "محيط", "اطراف", "مركز", "قرب", "جوار", "مشارف", "east", "west", "north", "south", "eastern",
+        "western", "northern", "southern", "central", "outskirts", "near", "town", "village", "city", "district",
+        "subdistrict", "neighborhood", "neighbourhood", "rural", "of", "the",
+    ]
+
+    /// Words that close a Latin phrase about a place: "Hajin town", "Busayrah area".
+    static let trailingQualifiers: Set<String> = [
+        "town", "village", "city", "district", "subdistrict", "neighborhood", "neighbourhood", "area", "outskirts",
+        "suburbs", "region",
+    ]
 
     static let facilityPlurals: [String: PlaceKind] = [
         "سجون": .prison, "مخيمات": .camp, "قواعد": .base, "حقول": .oilfield, "معابر": .border, "prisons": .prison,

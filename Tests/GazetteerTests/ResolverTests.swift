@@ -85,6 +85,69 @@ struct ResolverTests {
         #expect(Geodesic.distanceMeters(from: base.place.coordinate, to: shaddadi) < 10_000)
     }
 
+    @Test("A direction or administrative word around a name leaves the place itself")
+    func qualifiers() throws {
+        let busayrah = try #require(gazetteer.resolve("البصيرة", limit: 1).first).place
+        for phrase in ["شرقي البصيرة", "بشرق البصيرة", "بلدة البصيرة", "لناحية البصيرة", "eastern Busayrah", "Busayrah town", "outskirts of al-Busayrah"] {
+            let top = gazetteer.resolve(phrase, limit: 1).first
+            #expect(top?.place.id == busayrah.id, "\(phrase) → \(top?.place.name ?? "nothing")")
+            #expect((top?.score ?? 1) < 1, "a qualified name is not an exact match")
+        }
+        // The qualifier alone is no place.
+        #expect(gazetteer.resolve("شرقي").isEmpty)
+    }
+
+    @Test("Countryside and desert phrases, with clitics and a direction, are regions around the place")
+    func areas() throws {
+        let deir = try #require(gazetteer.resolve("دير الزور", limit: 1).first).place
+        for phrase in ["ريف دير الزور", "بريف دير الزور", "وريف دير الزور الشرقي", "Deir ez-Zor countryside"] {
+            let top = try #require(gazetteer.resolve(phrase, limit: 1).first, "\(phrase)")
+            #expect(top.place.kind == .region)
+            // Around the city or its governorate (or the curated eastern countryside).
+            #expect(top.place.name.contains("Deir ez-Zor"))
+            #expect(Geodesic.distanceMeters(from: top.place.coordinate, to: deir.coordinate) < 100_000)
+            #expect(top.place.uncertaintyKilometers >= 30)
+        }
+        let desert = try #require(gazetteer.resolve("بادية الميادين", limit: 1).first)
+        #expect(desert.place.kind == .region && desert.place.uncertaintyKilometers >= 50)
+    }
+
+    @Test("Alternatives in one string resolve to the place they share")
+    func alternatives() throws {
+        let semalka = try #require(gazetteer.resolve("Semalka", limit: 1).first).place
+        for phrase in ["Semalka/Pesh Khabour", "Semalka-Bishkhabour", "Semalka (Faysh Khabur)"] {
+            #expect(gazetteer.resolve(phrase, limit: 1).first?.place.id == semalka.id, "\(phrase)")
+        }
+        // A facility word in one part names the kind of the other: the prison, not the district.
+        let prison = try #require(gazetteer.resolve("سجن غويران", limit: 1).first).place
+        #expect(gazetteer.resolve("سجن الصناعة \"غويران\"", limit: 1).first?.place.id == prison.id)
+        // An article's hyphen is not a separator.
+        #expect(gazetteer.resolve("Ras al-Ain", limit: 1).first?.place.name == "Ras al-Ayn")
+        #expect(gazetteer.resolve("Deir ez-Zor", limit: 1).first?.place.name == "Deir ez-Zor")
+    }
+
+    @Test("After a comma comes the place's context: its governorate or country")
+    func commaContext() throws {
+        #expect(gazetteer.resolve("Hasakah, Syria", limit: 1).first?.place.name == "al-Hasakah")
+        let hol = try #require(gazetteer.resolve("الهول", limit: 1).first).place.coordinate
+        let holInHasakah = try #require(gazetteer.resolve("الهول، الحسكة", limit: 1).first).place.coordinate
+        #expect(Geodesic.distanceMeters(from: hol, to: holInHasakah) < 5_000)
+        // "حي الثورة" is in Raqqa and in Deir ez-Zor: the part after the comma decides.
+        let deir = try #require(gazetteer.resolve("Deir ez-Zor", limit: 1).first).place.coordinate
+        let thawra = try #require(gazetteer.resolve("حي الثورة، دير الزور", limit: 1).first).place.coordinate
+        #expect(Geodesic.distanceMeters(from: thawra, to: deir) < 10_000)
+    }
+
+    @Test("Between namesakes, the article and the region the corpus is about decide")
+    func namesakes() throws {
+        // الصور is al-Suwar on the Khabur; صور (without the article) is Tyre in Lebanon.
+        #expect(gazetteer.resolve("الصور", limit: 1).first?.place.country == "SY")
+        #expect(gazetteer.resolve("والصور", limit: 1).first?.place.country == "SY")
+        #expect(gazetteer.resolve("Tyre", limit: 1).first?.place.country == "LB")
+        // A Latin spelling that sounds like Basra and al-Busayrah is the Euphrates town.
+        #expect(gazetteer.resolve("Al-Baseera", limit: 1).first?.place.name == "al-Busayrah")
+    }
+
     @Test("Scores rank exact above sound-alike above fuzzy")
     func ranking() throws {
         let exact = try #require(gazetteer.resolve("Qamishli", limit: 1).first)
@@ -117,7 +180,7 @@ struct ResolverTests {
 
     @Test("Unknown-place errors suggest the closest names")
     func suggestions() {
-        #expect(throws: GazetteerError.self) { try gazetteer.resolveBest("Shadadiyya town") }
+        #expect(throws: GazetteerError.self) { try gazetteer.resolveBest("Shadadiyya Kabira") }
         #expect(gazetteer.suggestions(for: "Hasakkaa").contains("al-Hasakah"))
     }
 

@@ -56,7 +56,11 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     func withEmptyStore<R: Sendable>(_ body: (any IncidentStoring) async throws -> R) async throws -> R {
         switch self {
         case .sqlite:
-            return try await body(try IncidentStore(path: Seeds.temporaryDatabase()))
+            let path = Seeds.temporaryDatabase()
+            defer {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            return try await body(try IncidentStore(path: path))
         case .postgis:
             let url = try #require(Self.postgresURL)
             let database = try PostGISFixture.createDatabase()
