@@ -175,13 +175,23 @@ extension Extractor {
                 // "الشدادي جنوب الحسكة", "طريفاوي – الحسكة": the second place only says where the first is.
                 let before = m.firstToken > 0 ? tokens[m.firstToken - 1].forms : []
                 if before.contains(where: { Self.directionWords.contains($0) }) { continue }
+                // "حقل كونكو للغاز في دير الزور، إلى جانب حقول …": a settlement "in" after a facility
+                // says where the facility is; the list goes on past it.
+                if previous.place.kind.isFacility, m.place.kind.isSettlement || m.place.kind.isArea, before.contains("في"),
+                    m.firstToken - previous.lastToken <= 4
+                {
+                    continue
+                }
                 if tokens[m.firstToken].afterBreak, !tokens[m.firstToken].folded.hasPrefix("و"),
                     Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind)
                 {
                     continue
                 }
                 let gap = m.firstToken - previous.lastToken
+                        // Joined by و, by punctuation, or by a plural of the facility's kind ("… إلى جانب حقول الصفيان").
                 let joined = tokens[m.firstToken].folded.hasPrefix("و") || tokens[m.firstToken].afterBreak
+                    || (m.place.kind.isFacility && Gazetteer.facilityKind(forms: tokens[m.firstToken].forms) == m.place.kind
+                        && tokens[m.firstToken].forms.contains { Gazetteer.isFacilityPlural($0) })
                 // "حقل العمر … وحقل كونكو … وحقول الصفيان والتنك": facilities of one kind in a row.
                 let sameKindFacility = first.place.kind.isFacility && m.place.kind == first.place.kind && gap <= 12
                 if (gap <= 3 && (joined || gap == 1)) || (sameKindFacility && joined) {

@@ -37,7 +37,8 @@ extension Gazetteer {
         // Ten kilobytes of text is not a name: look at its first 200 characters only.
         let name = String(name.prefix(200))
         // "Hasakah, Syria", "الهول، الحسكة": the first part is the place, the rest its context.
-        if let comma = name.firstIndex(where: { $0 == "," || $0 == "،" }) {
+        // (Scanned as bytes: Character iteration over Arabic costs more than the look-up.)
+        if name.utf8.contains(where: { $0 == 0x2C || $0 == 0xD8 }), let comma = name.firstIndex(where: { $0 == "," || $0 == "،" }) {
             let head = String(name[..<comma])
             var headHints = hints
             for c in resolve(String(name[name.index(after: comma)...]), limit: 1, fuzzy: false) {
@@ -333,10 +334,15 @@ extension Gazetteer {
     /// The facility kind of a word given as its clitic- and article-free forms.
     public static func facilityKind(forms: [String]) -> PlaceKind? {
         for form in forms {
-            if let kind = facilityWords[form] ?? facilityPlurals[form] { return kind }
+            if let kind = facilityByKey[FastKey(form)] { return kind }
         }
         return nil
     }
+
+    /// ``facilityWords`` and ``facilityPlurals`` hashed by bytes: this runs for every word of
+    /// every article, and String hashing normalises Arabic first.
+    static let facilityByKey: [FastKey: PlaceKind] = Dictionary(
+        (facilityWords.merging(facilityPlurals) { a, _ in a }).map { (FastKey($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
 
     /// The kind a list-opening word gives the names after it: facilities, and governorates
     /// ("محافظات الحسكة والرقة", "the provinces of").
@@ -359,6 +365,11 @@ extension Gazetteer {
     /// "al-Qaim–al-Bukamal", "Semalka-Bishabour"), or nil when it names one thing. A Latin
     /// hyphen separates parts unless it follows an article (al-, ez-…).
     static func alternativeParts(_ name: String) -> [String]? {
+        // Most names have none of the separators: say so from the bytes (/ ( ) " [ ] | -, and the
+        // lead bytes of « » “ ” – —).
+        guard name.utf8.contains(where: { b in
+            b == 0x2F || b == 0x28 || b == 0x29 || b == 0x22 || b == 0x5B || b == 0x5D || b == 0x7C || b == 0x2D || b == 0xC2 || b == 0xE2
+        }) else { return nil }
         let separators: Set<Character> = ["/", "(", ")", "\"", "«", "»", "“", "”", "[", "]", "|", "–", "—"]
         var parts = name.split(whereSeparator: { separators.contains($0) }).map(String.init)
         // Latin hyphens: "Semalka-Bishabour" is two names, "Deir ez-Zor" and "al-Qaim" are one.
@@ -428,6 +439,9 @@ extension Gazetteer {
         "town", "village", "city", "district", "subdistrict", "neighborhood", "neighbourhood", "area", "outskirts",
         "suburbs", "region",
     ]
+
+    /// Whether a folded word is a facility plural (حقول، سجون، prisons…): a list of facilities follows.
+    public static func isFacilityPlural(_ word: String) -> Bool { facilityPlurals[word] != nil }
 
     static let facilityPlurals: [String: PlaceKind] = [
         "سجون": .prison, "مخيمات": .camp, "قواعد": .base, "حقول": .oilfield, "معابر": .border, "prisons": .prison,

@@ -32,6 +32,15 @@ struct ExtractorTests {
         #expect(incident.date?.start.description == "2022-01-24")
     }
 
+    @Test("A list of facilities runs past the town one of them is in: each listed field is an incident")
+    func facilityList() {
+        let result = extract("وأعلن الجيش أنه استعاد السيطرة على حقل العمر، وحقل كونكو للغاز في دير الزور، إلى جانب حقول الصفيان.")
+        let places = Set(result.incidents.filter { $0.type == .controlChange }.map(\.place.name))
+        #expect(places.isSuperset(of: ["al-Omar oil field", "Conoco gas field", "al-Safyan oil field"]), "\(places)")
+        // "في دير الزور" says where Conoco is; nothing changed hands in the city.
+        #expect(!places.contains("Deir ez-Zor"))
+    }
+
     @Test(
         "Counts in digits, Arabic-Indic digits and words",
         arguments: [
