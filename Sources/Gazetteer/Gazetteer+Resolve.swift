@@ -38,7 +38,7 @@ extension Gazetteer {
         let name = String(name.prefix(200))
         // "Hasakah, Syria", "الهول، الحسكة": the first part is the place, the rest its context.
         // (Scanned as bytes: Character iteration over Arabic costs more than the look-up.)
-        if name.utf8.contains(where: { $0 == 0x2C || $0 == 0xD8 }), let comma = name.firstIndex(where: { $0 == "," || $0 == "،" }) {
+        if Self.hasComma(name), let comma = name.firstIndex(where: { $0 == "," || $0 == "،" }) {
             let head = String(name[..<comma])
             var headHints = hints
             for c in resolve(String(name[name.index(after: comma)...]), limit: 1, fuzzy: false) {
@@ -349,6 +349,16 @@ extension Gazetteer {
     public static func listKind(forms: [String]) -> PlaceKind? {
         if let kind = facilityKind(forms: forms) { return kind }
         return forms.contains { ["محافظه", "محافظات", "provinces", "governorates"].contains($0) } ? .governorate : nil
+    }
+
+    /// Whether `name` holds a Latin comma or the Arabic one (U+060C, D8 8C), from its bytes.
+    static func hasComma(_ name: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in name.utf8 {
+            if b == 0x2C || (previous == 0xD8 && b == 0x8C) { return true }
+            previous = b
+        }
+        return false
     }
 
     /// Whether folded words open with an article: true for Arabic (ال after any clitic), false
