@@ -283,12 +283,9 @@ public struct Exporter {
         json.string(i.placeID)
         json.raw(#","geo_precision":"#)
         json.int(i.geoPrecision)
-        json.raw(#","actors":["#)
-        for (k, actor) in i.actors.enumerated() {
-            if k > 0 { json.raw(",") }
-            json.string(actor.rawValue)
-        }
-        json.raw(#"],"fatalities":"#)
+        json.raw(#","actors":"#)
+        json.strings(i.actors.map(\.rawValue))
+        json.raw(#","fatalities":"#)
         json.int(i.fatalities)
         json.raw(#","people":"#)
         json.int(i.people)
@@ -310,15 +307,14 @@ public struct Exporter {
         }
         json.raw("]}")
         if let d = i.date {
-            json.raw(#","time":{""#)
             if let end = d.end {
-                json.raw(#"interval":["#)
+                json.raw(#","time":{"interval":["#)
                 json.day(d.start)
                 json.raw(",")
                 json.day(end)
                 json.raw("]}")
             } else {
-                json.raw(#"date":"#)
+                json.raw(#","time":{"date":"#)
                 json.day(d.start)
                 json.raw("}")
             }
