@@ -21,14 +21,15 @@ enum Cleaner {
     /// Lines that are furniture wherever they stand.
     static let furnitureMarkers = ["الرئيسيه »", "الرئيسيه >", "home »", "home >", "جميع الحقوق محفوظه", "all rights reserved"]
 
-    static func clean(_ text: String) -> Result {
+    static func clean(_ text: String, vocabulary: Vocabulary = Vocabulary()) -> Result {
         var paragraphs = [(text: String, offset: Int)]()
         var seen = Set<FastKey>()
         var offset = 0
         var dateline: Day?
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(rawLine)
+        // Lines split on the newline byte: splitting by Character runs grapheme breaking over Arabic.
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let line = String(text[rawLine.startIndex..<rawLine.endIndex])
             let lineOffset = offset
             offset += line.unicodeScalars.count + 1
             let trimmed = line.trimmingWhitespace()
@@ -40,16 +41,17 @@ enum Cleaner {
             let folded = short || trimmed.utf8.contains(0x3E) || trimmed.containsBytes("»") ? foldForMarkers(trimmed) : ""
             if short, endMarkers.contains(where: { folded.containsBytes($0) }) { break }
             if !folded.isEmpty, furnitureMarkers.contains(where: { folded.containsBytes($0) }) { continue }
-            let words = trimmed.split(whereSeparator: { $0.isWhitespace })
-            if lineNumber <= 8, dateline == nil, words.count <= 6 {
-                let tokens = TextSplitter.tokenize(Array(trimmed.unicodeScalars), from: 0, to: trimmed.unicodeScalars.count, base: 0)
+            let words = wordCount(trimmed, limit: 7)
+            if lineNumber <= 8, dateline == nil, words <= 6 {
+                let tokens = TextSplitter.tokenize(
+                    Array(trimmed.unicodeScalars), from: 0, to: trimmed.unicodeScalars.count, base: 0, vocabulary: vocabulary)
                 if let day = DateParser.dateline(in: tokens) {
                     dateline = day
                     continue
                 }
             }
             // Navigation words and section names: short lines with no sentence in them.
-            if words.count <= 3, !trimmed.unicodeScalars.contains(where: { ".!?؟:".unicodeScalars.contains($0) }) { continue }
+            if words <= 3, !trimmed.unicodeScalars.contains(where: { ".!?؟:".unicodeScalars.contains($0) }) { continue }
             // A headline repeated as the first line of the body.
             guard seen.insert(FastKey(folded.isEmpty ? trimmed : folded)).inserted else { continue }
             let leading = line.unicodeScalars.prefix { $0.properties.isWhitespace }.count
@@ -58,6 +60,23 @@ enum Cleaner {
         var title: String?
         if let first = paragraphs.first, first.text.count < 220, !first.text.hasSuffix(".") { title = first.text }
         return Result(paragraphs: paragraphs, title: title, dateline: dateline)
+    }
+
+    /// The number of whitespace-separated words in `line`, counted up to `limit`.
+    static func wordCount(_ line: String, limit: Int) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in line.unicodeScalars {
+            let v = scalar.value
+            if v <= 0x20 || (v >= 0x80 && scalar.properties.isWhitespace) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count >= limit { return count }
+            }
+        }
+        return count
     }
 
     static func foldForMarkers(_ text: String) -> String {

@@ -18,8 +18,9 @@ public struct DateMention: Hashable, Sendable {
 public enum DateParser {
     /// Every date expression of a sentence, in order. `reference` is the publication date.
     public static func mentions(in tokens: [Token], reference: Day?) -> [DateMention] {
+        guard tokens.contains(where: \.entry.mayStartDate) else { return [] }
         let words = tokens.map(\.bare)
-        let raw = tokens.map { $0.folded.lowercased() }
+        let raw = tokens.map(\.entry.lowered)
         var result = [DateMention]()
         var i = 0
         func add(_ range: DateRange?, _ first: Int, _ last: Int, relative: Bool) {
@@ -27,6 +28,10 @@ public enum DateParser {
             i = last + 1
         }
         while i < tokens.count {
+            guard tokens[i].entry.mayStartDate else {
+                i += 1
+                continue
+            }
             let w = words[i]
             // 1. Day number + (من) + month (+ paired month) (+ year).
             if let day = Int(w), (1...31).contains(day), w.count <= 2 {
@@ -144,6 +149,20 @@ public enum DateParser {
             if let r = m.range, r.precision == .day { return r.start }
         }
         return nil
+    }
+
+    /// Words other than numbers that can begin a date expression (see ``mentions(in:reference:)``).
+    static let startWords: Set<FastKey> = Set(
+        (Array(months.keys) + Array(ordinals.keys) + [
+            "كانون", "تشرين", "حادي", "اول", "امس", "yesterday", "يوم", "today", "tonight", "ليله", "قبل", "منذ",
+            "ago", "اسبوع", "شهر", "last",
+        ]).map(FastKey.init))
+
+    /// Whether a word (its article-free form and its lower-cased folded form) can begin a date.
+    static func mayStart(bare: String, lowered: String) -> Bool {
+        if !bare.isEmpty, bare.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        if startWords.contains(FastKey(bare)) || Numbers.value(of: bare) != nil { return true }
+        return weekday(at: 0, [bare], [lowered]) != nil || weekdays["ال" + bare] != nil
     }
 
     static func resolve(day: Int, month: Int, year: Int?, reference: Day?) -> DateRange? {

@@ -135,7 +135,7 @@ extension Extractor {
     static func cues(in tokens: [Token]) -> [Cue] {
         var found = [Cue]()
         var used = Set<Int>()
-        let order = Dictionary(uniqueKeysWithValues: Lexicon.cues.enumerated().map { ($1.0, $0) })
+        let order = Lexicon.cueOrder
         for i in tokens.indices where !used.contains(i) {
             // The first type in lexicon order wins when several cues start here.
             guard let match = Lexicon.cueIndex.matches(tokens, at: i).min(by: { order[$0.value]! < order[$1.value]! }) else {
@@ -247,7 +247,7 @@ extension Extractor {
     static func actors(in tokens: [Token]) -> [ActorMention] {
         var found = [ActorMention]()
         var i = 0
-        let order = Dictionary(uniqueKeysWithValues: Lexicon.actors.enumerated().map { ($1.0, $0) })
+        let order = Lexicon.actorOrder
         while i < tokens.count {
             // The longest name wins; between equals, lexicon order.
             if let best = Lexicon.actorIndex.matches(tokens, at: i).max(by: {
@@ -292,7 +292,7 @@ extension Extractor {
         var fatalities: Int?
         var people: Int?
         for (i, token) in tokens.enumerated() {
-            guard let n = Numbers.value(forms: token.forms, folded: token.folded), n > 0,
+            guard let n = token.entry.number, n > 0,
                 n < 100_000
             else { continue }
             // Years and days of the month are not counts.

@@ -6,19 +6,22 @@ import IncidentGeodesy
 /// incidents with place, date, actors, counts, claim and dispute → merge of duplicates.
 public struct Extractor: Sendable {
     public let gazetteer: Gazetteer
+    /// Word types met so far, shared by copies of this extractor (see ``Vocabulary``).
+    let vocabulary: Vocabulary
 
     /// An extractor over a loaded gazetteer.
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
+        vocabulary = Vocabulary()
     }
 
     /// Extracts everything from one article.
     public func extract(_ input: Article) -> Extraction {
         var article = input
-        let cleaned = Cleaner.clean(article.text)
+        let cleaned = Cleaner.clean(article.text, vocabulary: vocabulary)
         if article.published == nil { article.published = cleaned.dateline }
         var warnings = [String]()
-        let sentences = TextSplitter.sentences(paragraphs: cleaned.paragraphs)
+        let sentences = TextSplitter.sentences(paragraphs: cleaned.paragraphs, vocabulary: vocabulary)
         let mentions = recognizePlaces(in: sentences)
         var dates = [[DateMention]]()
         var unresolved = 0
@@ -64,7 +67,7 @@ public struct Extractor: Sendable {
             var i = 0
             while i < tokens.count {
                 let token = tokens[i]
-                if let kind = Gazetteer.listKind(forms: token.forms) {
+                if let kind = token.entry.listKind {
                     listKind = kind
                     listFirst = i + 1
                     listNext = i + 1
@@ -89,7 +92,7 @@ public struct Extractor: Sendable {
                         n += 1
                     }
                 }
-                if Gazetteer.facilityKind(forms: token.forms) != nil || token.bare == "ريف" || token.bare == "countryside" {
+                if token.entry.facilityKind != nil || token.bare == "ريف" || token.bare == "countryside" {
                     for n in 2...4 where i + n <= tokens.count { lengths.insert(n) }
                 }
                 if listKind != nil { lengths.insert(1) }
@@ -100,8 +103,8 @@ public struct Extractor: Sendable {
                     let words = tokens[i..<(i + n)].map(\.text)
                     let surface = words.joined(separator: " ")
                     var hints = ResolveHints()
-                    if n == 1, let listKind, Gazetteer.facilityKind(forms: token.forms) == nil { hints.kind = listKind }
-                    let candidates = gazetteer.resolve(surface, hints: hints, limit: 4, fuzzy: false)
+                    if n == 1, let listKind, token.entry.facilityKind == nil { hints.kind = listKind }
+                    let candidates = vocabulary.resolve(surface, kind: hints.kind, limit: 4, fuzzy: false, in: gazetteer)
                     guard let best = candidates.first else { continue }
                     if !acceptAsPlace(best.place, tokens: tokens, at: i) { break }
                     if n == 1, !acceptSingleWord(token, best.place, tokens: tokens, at: i) { break }
@@ -126,7 +129,7 @@ public struct Extractor: Sendable {
                         let surface = tokens[i..<(i + n)].map(\.text).joined(separator: " ")
                         // Acronyms (SANA) and sentence words (A, The) are not names; sound-alikes only in Syria.
                         guard token.text.count > 3, token.text.uppercased() != token.text,
-                            let best = gazetteer.resolve(surface, limit: 1).first,
+                            let best = vocabulary.resolve(surface, limit: 1, in: gazetteer).first,
                             best.match == .sound || best.match == .exact || (n > 1 && best.match == .facilityNear),
                             best.place.country == "SY", acceptAsPlace(best.place, tokens: tokens, at: i),
                             n > 1 || best.match == .exact || Self.soundAlikeAllowed(tokens, at: i),
@@ -148,7 +151,7 @@ public struct Extractor: Sendable {
                     for n in stride(from: min(3, tokens.count - i), through: 2, by: -1) {
                         if tokens[(i + 1)..<(i + n)].contains(where: \.afterBreak) { continue }
                         let surface = tokens[i..<(i + n)].map(\.text).joined(separator: " ")
-                        if let best = gazetteer.resolve(surface, hints: ResolveHints(kind: kind), limit: 1).first,
+                        if let best = vocabulary.resolve(surface, kind: kind, limit: 1, in: gazetteer).first,
                             best.place.kind == kind, best.match == .fuzzy || best.match == .sound
                         {
                             mentions.append(
@@ -198,19 +201,24 @@ public struct Extractor: Sendable {
         "the prison": [.prison], "the camp": [.camp], "the base": [.base], "the city": [.city, .town],
     ]
 
+    /// The kinds of place a word points back to ("والسجن" → prison), if it is an anaphor.
+    static func anaphorKinds(folded: String) -> [PlaceKind]? {
+        for variant in PlaceName.lookupVariants(of: folded) {
+            if let kinds = anaphors[PlaceName.isArabic(variant) ? variant : variant.lowercased()] { return kinds }
+        }
+        return nil
+    }
+
     /// Adds mentions for anaphoric nouns, pointing at the latest earlier place of their kind.
     /// They locate incidents but are not toponyms (``Mention/isAnaphor``).
     func resolveAnaphora(_ mentions: [Mention], sentences: [Sentence]) -> [Mention] {
         var result = mentions
         for (s, sentence) in sentences.enumerated() {
             for (i, token) in sentence.tokens.enumerated() {
-                let variants = PlaceName.lookupVariants(of: token.folded).map { PlaceName.isArabic($0) ? $0 : $0.lowercased() }
-                var kinds: [PlaceKind]?
-                for v in variants { if let k = Self.anaphors[v] { kinds = k; break } }
-                if kinds == nil, i > 0, token.folded.lowercased() == "prison" || token.folded.lowercased() == "camp",
-                    sentence.tokens[i - 1].folded.lowercased() == "the"
-                {
-                    kinds = Self.anaphors["the " + token.folded.lowercased()]
+                var kinds = token.entry.anaphorKinds
+                let word = token.entry.lowered
+                if kinds == nil, i > 0, word == "prison" || word == "camp", sentence.tokens[i - 1].entry.lowered == "the" {
+                    kinds = Self.anaphors["the " + word]
                 }
                 guard let kinds else { continue }
                 // Not when a name follows ("سجن الشدادي" is a name, already matched).

@@ -79,13 +79,16 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// Matches at `i`, in lexicon order, with their lengths.
     func matches(_ tokens: [Token], at i: Int) -> [(value: Value, length: Int, order: Int)] {
         var found = [(value: Value, length: Int, order: Int)]()
-        for (k, form) in tokens[i].forms.enumerated() {
-            let candidates = (byWord[FastKey(form)] ?? []) + (byStem[FastKey(String(form.prefix(3)))] ?? [])
-            for (phrase, value) in candidates {
-                guard let n = phrase.match(tokens, at: i) else { continue }
-                // The same phrase reached through two forms of the word counts once.
-                if k > 0, found.contains(where: { $0.length == n && $0.order == phrase.id }) { continue }
-                found.append((value, n, phrase.id))
+        let entry = tokens[i].entry
+        for k in entry.formKeys.indices {
+            for candidates in [byWord[entry.formKeys[k]], byStem[entry.stemKeys[k]]] {
+                guard let candidates else { continue }
+                for (phrase, value) in candidates {
+                    guard let n = phrase.match(tokens, at: i) else { continue }
+                    // The same phrase reached through two forms of the word counts once.
+                    if k > 0, found.contains(where: { $0.length == n && $0.order == phrase.id }) { continue }
+                    found.append((value, n, phrase.id))
+                }
             }
         }
         return found
@@ -110,6 +113,9 @@ enum Lexicon {
     }
 
     static let cueIndex = PhraseIndex(cues)
+    /// The position of each type and actor in its list: earlier wins a tie.
+    static let cueOrder = Dictionary(uniqueKeysWithValues: cues.enumerated().map { ($1.0, $0) })
+    static let actorOrder = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1.0, $0) })
     static let actorIndex = PhraseIndex(actors)
     static let outletIndex = PhraseIndex(outlets)
 

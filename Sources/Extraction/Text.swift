@@ -6,25 +6,34 @@ public struct Token: Hashable, Sendable {
     /// The word as written.
     public let text: String
     /// The word folded (``PlaceName/fold(_:)``): diacritics, alef forms, digits normalised.
-    public let folded: String
+    public var folded: String { entry.folded }
     public let start: Int
     public let end: Int
     /// Whether punctuation (a comma, a dash, a quote) separates this token from the previous.
     public let afterBreak: Bool
-    /// The folded word without attached clitics and article, most literal first (``Lexicon/forms(_:)``),
-    /// computed once: every matcher reads these.
-    let forms: [String]
-    /// The gazetteer key words of the token as written, and of each clitic-stripped variant.
-    let keyWords: [[String]]
+    /// What every matcher reads about the word, computed once per spelling (``Vocabulary``).
+    let entry: Vocabulary.Entry
 
-    init(text: String, folded: String, start: Int, end: Int, afterBreak: Bool) {
+    /// The folded word without attached clitics and article, most literal first (``Lexicon/forms(_:)``).
+    var forms: [String] { entry.forms }
+    /// The gazetteer key words of the token as written, and of each clitic-stripped variant.
+    var keyWords: [[String]] { entry.keyWords }
+
+    init(text: String, entry: Vocabulary.Entry, start: Int, end: Int, afterBreak: Bool) {
         self.text = text
-        self.folded = folded
+        self.entry = entry
         self.start = start
         self.end = end
         self.afterBreak = afterBreak
-        forms = Lexicon.forms(folded)
-        keyWords = PlaceName.lookupVariants(of: folded).map(PlaceName.words)
+    }
+
+    public static func == (a: Token, b: Token) -> Bool {
+        a.start == b.start && a.end == b.end && a.afterBreak == b.afterBreak && a.text == b.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(start)
+        hasher.combine(end)
     }
 
     /// The folded word without the article.
@@ -43,7 +52,7 @@ public struct Sentence: Hashable, Sendable {
 
 enum TextSplitter {
     /// Splits cleaned paragraphs (each with its scalar offset in the article) into sentences.
-    static func sentences(paragraphs: [(text: String, offset: Int)]) -> [Sentence] {
+    static func sentences(paragraphs: [(text: String, offset: Int)], vocabulary: Vocabulary) -> [Sentence] {
         var result = [Sentence]()
         for (pIndex, paragraph) in paragraphs.enumerated() {
             let scalars = Array(paragraph.text.unicodeScalars)
@@ -58,7 +67,7 @@ enum TextSplitter {
                     var view = String.UnicodeScalarView()
                     view.append(contentsOf: scalars[s..<e])
                     let text = String(view)
-                    let tokens = tokenize(scalars, from: s, to: e, base: paragraph.offset)
+                    let tokens = tokenize(scalars, from: s, to: e, base: paragraph.offset, vocabulary: vocabulary)
                     if !tokens.isEmpty {
                         result.append(
                             Sentence(
@@ -90,7 +99,7 @@ enum TextSplitter {
     }
 
     /// Words: runs of letters, digits, combining marks, tatweel and apostrophes inside words.
-    static func tokenize(_ scalars: [Unicode.Scalar], from: Int, to: Int, base: Int) -> [Token] {
+    static func tokenize(_ scalars: [Unicode.Scalar], from: Int, to: Int, base: Int, vocabulary: Vocabulary) -> [Token] {
         var tokens = [Token]()
         var i = from
         var sawBreak = false
@@ -104,9 +113,9 @@ enum TextSplitter {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: scalars[i..<j])
                 let text = String(view)
-                let folded = PlaceName.fold(text)
-                if !folded.isEmpty {
-                    tokens.append(Token(text: text, folded: folded, start: base + i, end: base + j, afterBreak: sawBreak))
+                let entry = vocabulary.entry(for: text)
+                if !entry.folded.isEmpty {
+                    tokens.append(Token(text: text, entry: entry, start: base + i, end: base + j, afterBreak: sawBreak))
                 }
                 sawBreak = false
                 i = j

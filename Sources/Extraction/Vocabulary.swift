@@ -1,0 +1,100 @@
+import Gazetteer
+import Synchronization
+
+/// The word types an extractor has met, each with the analyses every matcher reads (its folded
+/// form, its clitic-free forms, its gazetteer key words). A word is analysed once per spelling,
+/// not once per occurrence: news repeats its words within an article and across a corpus, so
+/// after a few articles nearly every token is a look-up (spaCy's vocabulary works the same way).
+///
+/// Shared by the copies of an ``Extractor`` and safe across threads (a mutex guards the table).
+/// The table is bounded: when it reaches ``capacity`` distinct words it starts again empty, so
+/// memory stays flat however many articles are ingested.
+final class Vocabulary: Sendable {
+    /// What a word type is, once analysed.
+    struct Entry: Sendable {
+        /// The word folded (``PlaceName/fold(_:)``).
+        let folded: String
+        /// `folded` in lower case (English words).
+        let lowered: String
+        /// The folded word without clitics and article, most literal first (``Lexicon/forms(_:)``).
+        let forms: [String]
+        /// `forms` as hash keys, and their first three letters (inflected lexicon words).
+        let formKeys: [FastKey]
+        let stemKeys: [FastKey]
+        /// The gazetteer key words of the word as written and of each clitic-stripped variant.
+        let keyWords: [[String]]
+        /// The number the word writes (digits or a number word), if any.
+        let number: Int?
+        /// Whether a date expression can begin with this word (a digit, a month, a weekday,
+        /// an ordinal, أمس…): the date parser looks no further at the others.
+        let mayStartDate: Bool
+        /// The facility kind the word names (سجن → prison), and the kind of list it opens (حقول).
+        let facilityKind: PlaceKind?
+        let listKind: PlaceKind?
+        /// The kinds of place the word points back to ("السجن" → prison), if it is an anaphor.
+        let anaphorKinds: [PlaceKind]?
+
+        init(text: String) {
+            folded = PlaceName.fold(text)
+            lowered = folded.lowercased()
+            forms = Lexicon.forms(folded)
+            formKeys = forms.map(FastKey.init)
+            stemKeys = forms.map { FastKey(String($0.prefix(3))) }
+            keyWords = PlaceName.lookupVariants(of: folded).map(PlaceName.words)
+            number = Numbers.value(forms: forms, folded: folded)
+            mayStartDate = DateParser.mayStart(bare: forms[0], lowered: lowered) || number != nil
+            facilityKind = Gazetteer.facilityKind(forms: forms)
+            listKind = Gazetteer.listKind(forms: forms)
+            anaphorKinds = Extractor.anaphorKinds(folded: folded)
+        }
+    }
+
+    /// What a resolution depends on when the extractor gives no context.
+    private struct Query: Hashable {
+        let surface: FastKey
+        let kind: PlaceKind?
+        let limit: Int
+        let fuzzy: Bool
+    }
+
+    let capacity: Int
+    private let table: Mutex<[FastKey: Entry]>
+    private let resolutions: Mutex<[Query: [PlaceCandidate]]>
+
+    /// An empty vocabulary holding at most `capacity` word types (and as many resolved names).
+    init(capacity: Int = 200_000) {
+        self.capacity = capacity
+        table = Mutex([:])
+        resolutions = Mutex([:])
+    }
+
+    /// `gazetteer.resolve(surface, kind, limit, fuzzy)` without other hints, remembered: the
+    /// same names recur through a corpus, and a resolution without context depends on nothing else.
+    func resolve(
+        _ surface: String, kind: PlaceKind? = nil, limit: Int, fuzzy: Bool = true, in gazetteer: Gazetteer
+    ) -> [PlaceCandidate] {
+        let query = Query(surface: FastKey(surface), kind: kind, limit: limit, fuzzy: fuzzy)
+        if let known = resolutions.withLock({ $0[query] }) { return known }
+        let found = gazetteer.resolve(surface, hints: ResolveHints(kind: kind), limit: limit, fuzzy: fuzzy)
+        resolutions.withLock { table in
+            if table.count >= capacity { table.removeAll(keepingCapacity: true) }
+            table[query] = found
+        }
+        return found
+    }
+
+    /// The analysis of a word as written, computed on first sight.
+    func entry(for text: String) -> Entry {
+        let key = FastKey(text)
+        if let known = table.withLock({ $0[key] }) { return known }
+        let entry = Entry(text: text)
+        table.withLock { words in
+            if words.count >= capacity { words.removeAll(keepingCapacity: true) }
+            words[key] = entry
+        }
+        return entry
+    }
+
+    /// The number of word types held.
+    var count: Int { table.withLock { $0.count } }
+}
