@@ -43,8 +43,7 @@ enum Cleaner {
             if !folded.isEmpty, furnitureMarkers.contains(where: { folded.containsBytes($0) }) { continue }
             let words = wordCount(trimmed, limit: 7)
             if lineNumber <= 8, dateline == nil, words <= 6 {
-                let tokens = TextSplitter.tokenize(
-                    Array(trimmed.unicodeScalars), from: 0, to: trimmed.unicodeScalars.count, base: 0, vocabulary: vocabulary)
+                let tokens = TextSplitter.tokenize(trimmed, vocabulary: vocabulary)
                 if let day = DateParser.dateline(in: tokens) {
                     dateline = day
                     continue
@@ -79,18 +78,25 @@ enum Cleaner {
         return count
     }
 
+    /// Lower case, no harakat or tatweel, one alef, ه for ة, ي for ى: enough to spot the markers.
+    /// ASCII and Arabic are mapped scalar by scalar; only other scripts go through `lowercased()`.
     static func foldForMarkers(_ text: String) -> String {
-        var out = ""
-        for scalar in text.lowercased().unicodeScalars {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        func put(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { out.append($0) } }
+        for scalar in text.unicodeScalars {
             switch scalar.value {
+            case 0x41...0x5A: out.append(UInt8(scalar.value) + 0x20)
+            case 0x00...0x7F: out.append(UInt8(scalar.value))
             case 0x064B...0x065F, 0x0640: continue
-            case 0x0622, 0x0623, 0x0625: out.unicodeScalars.append("ا")
-            case 0x0629: out.unicodeScalars.append("ه")
-            case 0x0649: out.unicodeScalars.append("ي")
-            default: out.unicodeScalars.append(scalar)
+            case 0x0622, 0x0623, 0x0625: put("ا")
+            case 0x0629: put("ه")
+            case 0x0649: put("ي")
+            case 0x0600...0x06FF: put(scalar)
+            default: out.append(contentsOf: String(scalar).lowercased().utf8)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -20,7 +20,7 @@ extension Extractor {
             let n = named.filter { $0.place.id == f.place.id }.count
             return n >= 4 && n * 2 >= named.count
         } ?? false
-        let articleActors = Set(sentences.flatMap { Self.actors(in: $0.tokens).map(\.actor) })
+        let articleActors = Set(sentences.flatMap { $0.actors.map(\.actor) })
         var lastDate: (paragraph: Int, range: DateRange)?
         var lastPlace: (paragraph: Int, mention: Mention)?
         for (s, sentence) in sentences.enumerated() {
@@ -33,7 +33,7 @@ extension Extractor {
             }
             let cues = Self.cues(in: tokens)
             guard !cues.isEmpty else { continue }
-            let actors = Self.actors(in: tokens)
+            let actors = sentence.actors
             let claim = Self.claim(in: tokens, actors: actors)
             let disputed = Self.hasDispute(tokens)
             var seenTypes = Set<String>()
@@ -138,11 +138,12 @@ extension Extractor {
         let order = Lexicon.cueOrder
         for i in tokens.indices where !used.contains(i) {
             // The first type in lexicon order wins when several cues start here.
-            guard let match = Lexicon.cueIndex.matches(tokens, at: i).min(by: { order[$0.value]! < order[$1.value]! }) else {
+            let candidates = tokens[i].entry.cueCandidates
+            guard !candidates.isEmpty,
+                let match = Lexicon.cueIndex.matches(tokens, at: i, candidates: candidates).min(by: { order[$0.value]! < order[$1.value]! }) else {
                 continue
             }
-            let window = tokens[max(0, i - 3)..<i].flatMap(\.forms)
-            if window.contains(where: { Lexicon.blockers.contains($0) }) { continue }
+            if tokens[max(0, i - 3)..<i].contains(where: { $0.entry.roles.contains(.blocker) }) { continue }
             // "قبل دخول" (before entering): what has not happened yet.
             if i > 0, tokens[i - 1].forms.contains("قبل") { continue }
             var type = match.value
@@ -238,7 +239,7 @@ extension Extractor {
         }
     }
 
-    struct ActorMention {
+    struct ActorMention: Hashable, Sendable {
         let actor: Actor
         let first: Int
         let last: Int
@@ -250,7 +251,8 @@ extension Extractor {
         let order = Lexicon.actorOrder
         while i < tokens.count {
             // The longest name wins; between equals, lexicon order.
-            if let best = Lexicon.actorIndex.matches(tokens, at: i).max(by: {
+            let candidates = tokens[i].entry.actorCandidates
+            if !candidates.isEmpty, let best = Lexicon.actorIndex.matches(tokens, at: i, candidates: candidates).max(by: {
                 ($0.length, -order[$0.value]!) < ($1.length, -order[$1.value]!)
             }) {
                 found.append(ActorMention(actor: best.value, first: i, last: i + best.length - 1))
@@ -272,7 +274,7 @@ extension Extractor {
     }
 
     static func claim(in tokens: [Token], actors: [ActorMention]) -> String? {
-        for (i, token) in tokens.enumerated() where token.forms.contains(where: { Lexicon.attributionVerbs.contains($0) }) {
+        for (i, token) in tokens.enumerated() where token.entry.roles.contains(.attribution) {
             for j in (i + 1)..<min(tokens.count, i + 8) {
                 if let outlet = Lexicon.outletIndex.matches(tokens, at: j).first { return outlet.value }
                 if let actor = actors.first(where: { $0.first == j }) { return actor.actor.rawValue }
@@ -284,7 +286,7 @@ extension Extractor {
     }
 
     static func hasDispute(_ tokens: [Token]) -> Bool {
-        tokens.contains { $0.forms.contains(where: { Lexicon.disputeWords.contains($0) }) }
+        tokens.contains { $0.entry.roles.contains(.dispute) }
     }
 
     /// Deaths and people counted in the sentence.

@@ -58,7 +58,7 @@ public struct Extractor: Sendable {
         var mentions = [Mention]()
         for (s, sentence) in sentences.enumerated() {
             let tokens = sentence.tokens
-            let actorSpans = Self.actorSpans(tokens)
+            let actorSpans = Self.actorSpans(tokens, actors: sentence.actors)
             // "حقول الصفيان والتنك", "محافظات الحسكة والرقة": the names right after a kind word,
             // joined by و or commas, are of that kind; anything else ends the list.
             var listKind: PlaceKind?
@@ -111,7 +111,7 @@ public struct Extractor: Sendable {
                     if n == 1, best.match == .facilityNear { break }
                     mentions.append(
                         Mention(
-                            surface: Self.strippingClitic(surface, place: best.place), start: token.start,
+                            surface: strippingClitic(surface, place: best.place), start: token.start,
                             end: tokens[i + n - 1].end, sentence: s, firstToken: i, lastToken: i + n - 1,
                             place: best.place, score: best.score, alternatives: candidates, kindHint: hints.kind,
                             isAnaphor: false))
@@ -270,10 +270,10 @@ public struct Extractor: Sendable {
     /// distant countries are places only after a locative word ("في دمشق", not "دمشق تتهم").
     func acceptAsPlace(_ place: Place, tokens: [Token], at i: Int) -> Bool {
         let token = tokens[i]
-        let forms = token.forms
         let previous = i > 0 ? tokens[i - 1].forms : []
-        let locative = previous.contains { Self.locatives.contains($0) } || token.folded.hasPrefix("ب") && PlaceName.isArabic(token.folded)
-        if forms.contains(where: { Self.capitals.contains($0) }), !locative { return false }
+        let locative = i > 0 && tokens[i - 1].entry.roles.contains(.locative)
+            || token.folded.hasPrefix("ب") && PlaceName.isArabic(token.folded)
+        if token.entry.roles.contains(.capital), !locative { return false }
         // "الإدارة الذاتية لشمال وشرق سوريا" names an administration, not a place.
         if previous.contains(where: { ["ذاتيه", "administration"].contains($0) }) { return false }
         if place.kind == .country, !["SY", "IQ", "TR", "JO", "LB"].contains(place.country), !locative { return false }
@@ -281,17 +281,13 @@ public struct Extractor: Sendable {
     }
 
     func acceptSingleWord(_ token: Token, _ place: Place, tokens: [Token], at i: Int) -> Bool {
-        let forms = token.forms
-        if forms.contains(where: { Self.notPlaces.contains($0) }) { return false }
+        if token.entry.roles.contains(.notPlace) { return false }
         // "ذي الحجة", "ذو القعدة": after ذو/ذي/ذا the word names a Hijri month or a person.
         if i > 0, tokens[i - 1].forms.contains(where: { ["ذي", "ذو", "ذا"].contains($0) }) { return false }
         // "السورية" (Syrian) is an adjective; "سورية" (Syria) is the place.
         if PlaceName.isArabic(token.folded) {
-            let surfaceHasArticle = PlaceName.lookupVariants(of: token.folded).contains { $0.hasPrefix("ال") }
-            let namesHaveArticle = place.names.contains { name in
-                PlaceName.fold(name).split(separator: " ").contains { $0.hasPrefix("ال") }
-            }
-            if surfaceHasArticle, !namesHaveArticle, place.names.contains(where: PlaceName.isArabic) { return false }
+            let facts = vocabulary.facts(of: place)
+            if token.entry.hasArticle, !facts.hasArticleName, facts.hasArabicName { return false }
         }
         // Latin single words must be capitalised to be names ("al-Busayrah": after the article).
         if !PlaceName.isArabic(token.text) {
@@ -318,21 +314,22 @@ public struct Extractor: Sendable {
     }
 
     /// The surface without a leading و ف ب ل ك when the place's own names do not start so.
-    static func strippingClitic(_ surface: String, place: Place) -> String {
+    func strippingClitic(_ surface: String, place: Place) -> String {
         guard let first = surface.unicodeScalars.first, PlaceName.isArabic(surface) else { return surface }
-        let folded = PlaceName.fold(surface)
-        if place.names.contains(where: { PlaceName.fold($0) == folded }) { return surface }
+        let facts = vocabulary.facts(of: place)
+        if facts.foldedNames.contains(FastKey(PlaceName.fold(surface))) { return surface }
         if "وفبلك".unicodeScalars.contains(first) {
             var scalars = surface.unicodeScalars
             scalars.removeFirst()
             var rest = String(scalars)
-            if rest.hasPrefix("ل"), !place.names.contains(where: { PlaceName.fold($0).hasPrefix("ل") }) {
+            if rest.hasPrefix("ل"), !facts.hasNameStartingWithLam {
                 rest = "ا" + rest  // لل → ال
             }
-            if rest.hasPrefix("ب") || rest.hasPrefix("ل"), PlaceName.fold(rest).count > 3,
-                !place.names.contains(where: { PlaceName.fold($0) == PlaceName.fold(rest) })
-            {
-                return String(rest.unicodeScalars.dropFirst())
+            if rest.hasPrefix("ب") || rest.hasPrefix("ل") {
+                let folded = PlaceName.fold(rest)
+                if folded.count > 3, !facts.foldedNames.contains(FastKey(folded)) {
+                    return String(rest.unicodeScalars.dropFirst())
+                }
             }
             return rest
         }
@@ -340,9 +337,9 @@ public struct Extractor: Sendable {
     }
 
     /// Token indices covered by actor names (a bare "الجيش" or "التحالف" may still be a place word).
-    static func actorSpans(_ tokens: [Token]) -> Set<Int> {
+    static func actorSpans(_ tokens: [Token], actors: [ActorMention]) -> Set<Int> {
         var covered = Set<Int>()
-        for m in actors(in: tokens) where m.last > m.first || !["جيش", "تحالف"].contains(tokens[m.first].bare) {
+        for m in actors where m.last > m.first || !["جيش", "تحالف"].contains(tokens[m.first].bare) {
             for k in m.first...m.last { covered.insert(k) }
         }
         return covered

@@ -76,20 +76,35 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         }
     }
 
+    /// A phrase that may start at a word: through which of the word's forms, and what it names.
+    typealias Candidate = (form: Int, phrase: Phrase, value: Value)
+
+    /// The phrases that can start with a word of these forms (keys of its forms and of their
+    /// first three letters); the vocabulary asks once per word type.
+    func candidates(formKeys: [FastKey], stemKeys: [FastKey]) -> [Candidate] {
+        var found = [Candidate]()
+        for k in formKeys.indices {
+            for phrases in [byWord[formKeys[k]], byStem[stemKeys[k]]] {
+                for (phrase, value) in phrases ?? [] { found.append((k, phrase, value)) }
+            }
+        }
+        return found
+    }
+
     /// Matches at `i`, in lexicon order, with their lengths.
     func matches(_ tokens: [Token], at i: Int) -> [(value: Value, length: Int, order: Int)] {
-        var found = [(value: Value, length: Int, order: Int)]()
         let entry = tokens[i].entry
-        for k in entry.formKeys.indices {
-            for candidates in [byWord[entry.formKeys[k]], byStem[entry.stemKeys[k]]] {
-                guard let candidates else { continue }
-                for (phrase, value) in candidates {
-                    guard let n = phrase.match(tokens, at: i) else { continue }
-                    // The same phrase reached through two forms of the word counts once.
-                    if k > 0, found.contains(where: { $0.length == n && $0.order == phrase.id }) { continue }
-                    found.append((value, n, phrase.id))
-                }
-            }
+        return matches(tokens, at: i, candidates: candidates(formKeys: entry.formKeys, stemKeys: entry.stemKeys))
+    }
+
+    /// Matches at `i` among the phrases that can start with its word.
+    func matches(_ tokens: [Token], at i: Int, candidates: [Candidate]) -> [(value: Value, length: Int, order: Int)] {
+        var found = [(value: Value, length: Int, order: Int)]()
+        for (k, phrase, value) in candidates {
+            guard let n = phrase.match(tokens, at: i) else { continue }
+            // The same phrase reached through two forms of the word counts once.
+            if k > 0, found.contains(where: { $0.length == n && $0.order == phrase.id }) { continue }
+            found.append((value, n, phrase.id))
         }
         return found
     }

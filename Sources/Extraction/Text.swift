@@ -48,14 +48,49 @@ public struct Sentence: Hashable, Sendable {
     public let tokens: [Token]
     /// The index of the paragraph (source line) the sentence is in.
     public let paragraph: Int
+    /// The actors named in the sentence, found once for every stage that asks.
+    let actors: [Extractor.ActorMention]
 }
 
 enum TextSplitter {
+    /// A paragraph's scalars, and the UTF-8 offset where each begins (one more for the end), so
+    /// that a word or a sentence is copied out of the bytes whole rather than scalar by scalar.
+    struct Scalars {
+        let scalars: [Unicode.Scalar]
+        let bytes: [UInt8]
+        let byteOffsets: [Int]
+
+        init(_ text: String) {
+            var scalars = [Unicode.Scalar]()
+            var offsets = [Int]()
+            scalars.reserveCapacity(text.utf8.count)
+            offsets.reserveCapacity(text.utf8.count + 1)
+            var offset = 0
+            for scalar in text.unicodeScalars {
+                scalars.append(scalar)
+                offsets.append(offset)
+                offset += UTF8.width(scalar)
+            }
+            offsets.append(offset)
+            self.scalars = scalars
+            bytes = Array(text.utf8)
+            byteOffsets = offsets
+        }
+
+        var count: Int { scalars.count }
+        subscript(i: Int) -> Unicode.Scalar { scalars[i] }
+
+        /// The text of scalars `from..<to`.
+        func text(_ from: Int, _ to: Int) -> String {
+            String(decoding: bytes[byteOffsets[from]..<byteOffsets[to]], as: UTF8.self)
+        }
+    }
+
     /// Splits cleaned paragraphs (each with its scalar offset in the article) into sentences.
     static func sentences(paragraphs: [(text: String, offset: Int)], vocabulary: Vocabulary) -> [Sentence] {
         var result = [Sentence]()
         for (pIndex, paragraph) in paragraphs.enumerated() {
-            let scalars = Array(paragraph.text.unicodeScalars)
+            let scalars = Scalars(paragraph.text)
             var begin = 0
             var i = 0
             func flush(_ endExclusive: Int) {
@@ -64,15 +99,12 @@ enum TextSplitter {
                 while s < e, isSpace(scalars[s]) { s += 1 }
                 while e > s, isSpace(scalars[e - 1]) { e -= 1 }
                 if e > s {
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: scalars[s..<e])
-                    let text = String(view)
                     let tokens = tokenize(scalars, from: s, to: e, base: paragraph.offset, vocabulary: vocabulary)
                     if !tokens.isEmpty {
                         result.append(
                             Sentence(
-                                text: text, start: paragraph.offset + s, end: paragraph.offset + e, tokens: tokens,
-                                paragraph: pIndex))
+                                text: scalars.text(s, e), start: paragraph.offset + s, end: paragraph.offset + e,
+                                tokens: tokens, paragraph: pIndex, actors: Extractor.actors(in: tokens)))
                     }
                 }
                 begin = endExclusive
@@ -98,8 +130,14 @@ enum TextSplitter {
         return result
     }
 
+    /// Tokens of a whole text (one sentence, a dateline).
+    static func tokenize(_ text: String, vocabulary: Vocabulary) -> [Token] {
+        let scalars = Scalars(text)
+        return tokenize(scalars, from: 0, to: scalars.count, base: 0, vocabulary: vocabulary)
+    }
+
     /// Words: runs of letters, digits, combining marks, tatweel and apostrophes inside words.
-    static func tokenize(_ scalars: [Unicode.Scalar], from: Int, to: Int, base: Int, vocabulary: Vocabulary) -> [Token] {
+    static func tokenize(_ scalars: Scalars, from: Int, to: Int, base: Int, vocabulary: Vocabulary) -> [Token] {
         var tokens = [Token]()
         var i = from
         var sawBreak = false
@@ -110,9 +148,7 @@ enum TextSplitter {
                 while j < to, isWordScalar(scalars[j]) || (isJoiner(scalars[j]) && j + 1 < to && isWordScalar(scalars[j + 1]) && !isArabicScalar(scalars[j + 1])) {
                     j += 1
                 }
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[i..<j])
-                let text = String(view)
+                let text = scalars.text(i, j)
                 let entry = vocabulary.entry(for: text)
                 if !entry.folded.isEmpty {
                     tokens.append(Token(text: text, entry: entry, start: base + i, end: base + j, afterBreak: sawBreak))

@@ -33,6 +33,13 @@ final class Vocabulary: Sendable {
         let listKind: PlaceKind?
         /// The kinds of place the word points back to ("السجن" → prison), if it is an anaphor.
         let anaphorKinds: [PlaceKind]?
+        /// The event cues and actor names that can start with this word.
+        let cueCandidates: [PhraseIndex<IncidentType>.Candidate]
+        let actorCandidates: [PhraseIndex<Actor>.Candidate]
+        /// What the word is in the lexicon's word lists (one of its forms is in the list).
+        let roles: WordRoles
+        /// Whether the word, or a clitic-stripped variant, carries the article (والسورية).
+        let hasArticle: Bool
 
         init(text: String) {
             folded = PlaceName.fold(text)
@@ -46,6 +53,30 @@ final class Vocabulary: Sendable {
             facilityKind = Gazetteer.facilityKind(forms: forms)
             listKind = Gazetteer.listKind(forms: forms)
             anaphorKinds = Extractor.anaphorKinds(folded: folded)
+            cueCandidates = Lexicon.cueIndex.candidates(formKeys: formKeys, stemKeys: stemKeys)
+            actorCandidates = Lexicon.actorIndex.candidates(formKeys: formKeys, stemKeys: stemKeys)
+            roles = WordRoles(forms: forms)
+            hasArticle = PlaceName.isArabic(folded) && PlaceName.lookupVariants(of: folded).contains { $0.hasPrefix("ال") }
+        }
+    }
+
+    /// What the extractor asks of a place's own names, folded once per place.
+    struct PlaceFacts: Sendable {
+        /// Every name of the place folded (``PlaceName/fold(_:)``).
+        let foldedNames: Set<FastKey>
+        /// Whether some name begins with ل (so لل is not the article after a clitic).
+        let hasNameStartingWithLam: Bool
+        /// Whether some name has a word with the article ال.
+        let hasArticleName: Bool
+        /// Whether the place has an Arabic name at all.
+        let hasArabicName: Bool
+
+        init(_ place: Place) {
+            let folded = place.names.map(PlaceName.fold)
+            foldedNames = Set(folded.map(FastKey.init))
+            hasNameStartingWithLam = folded.contains { $0.hasPrefix("ل") }
+            hasArticleName = folded.contains { $0.split(separator: " ").contains { $0.hasPrefix("ال") } }
+            hasArabicName = place.names.contains(where: PlaceName.isArabic)
         }
     }
 
@@ -60,12 +91,25 @@ final class Vocabulary: Sendable {
     let capacity: Int
     private let table: Mutex<[FastKey: Entry]>
     private let resolutions: Mutex<[Query: [PlaceCandidate]]>
+    private let places: Mutex<[String: PlaceFacts]>
 
     /// An empty vocabulary holding at most `capacity` word types (and as many resolved names).
     init(capacity: Int = 200_000) {
         self.capacity = capacity
         table = Mutex([:])
         resolutions = Mutex([:])
+        places = Mutex([:])
+    }
+
+    /// The facts of a place's names, computed on first use.
+    func facts(of place: Place) -> PlaceFacts {
+        if let known = places.withLock({ $0[place.id] }) { return known }
+        let facts = PlaceFacts(place)
+        places.withLock { table in
+            if table.count >= capacity { table.removeAll(keepingCapacity: true) }
+            table[place.id] = facts
+        }
+        return facts
     }
 
     /// `gazetteer.resolve(surface, kind, limit, fuzzy)` without other hints, remembered: the
@@ -97,4 +141,34 @@ final class Vocabulary: Sendable {
 
     /// The number of word types held.
     var count: Int { table.withLock { $0.count } }
+}
+
+/// The word lists of the extractor a word belongs to, through any of its clitic-free forms.
+struct WordRoles: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    /// A word that names something else far more often than a place (``Extractor/notPlaces``).
+    static let notPlace = WordRoles(rawValue: 1)
+    /// A capital standing for its government (``Extractor/capitals``).
+    static let capital = WordRoles(rawValue: 2)
+    /// A preposition before a place (في، قرب، in, near).
+    static let locative = WordRoles(rawValue: 4)
+    /// A word making an event cue hypothetical or negated (``Lexicon/blockers``).
+    static let blocker = WordRoles(rawValue: 8)
+    /// A verb of saying that introduces a source (``Lexicon/attributionVerbs``).
+    static let attribution = WordRoles(rawValue: 16)
+    /// A denial or contrary claim (``Lexicon/disputeWords``).
+    static let dispute = WordRoles(rawValue: 32)
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init(forms: [String]) {
+        var roles: WordRoles = []
+        let lists: [(Set<String>, WordRoles)] = [
+            (Extractor.notPlaces, .notPlace), (Extractor.capitals, .capital), (Extractor.locatives, .locative),
+            (Lexicon.blockers, .blocker), (Lexicon.attributionVerbs, .attribution), (Lexicon.disputeWords, .dispute),
+        ]
+        for (list, role) in lists where forms.contains(where: list.contains) { roles.insert(role) }
+        self = roles
+    }
 }

@@ -20,7 +20,7 @@ enum Fixtures {
 
     /// Tokens of one sentence of text.
     static func tokens(_ text: String) -> [Token] {
-        TextSplitter.tokenize(Array(text.unicodeScalars), from: 0, to: text.unicodeScalars.count, base: 0, vocabulary: Vocabulary())
+        TextSplitter.tokenize(text, vocabulary: Vocabulary())
     }
 
     static func day(_ text: String) -> Day { Day(iso: text)! }
