@@ -28,7 +28,7 @@ public struct Token: Hashable, Sendable {
     }
 
     public static func == (a: Token, b: Token) -> Bool {
-        a.start == b.start && a.end == b.end && a.afterBreak == b.afterBreak && a.text == b.text
+        a.start == b.start && a.end == b.end && a.afterBreak == b.afterBreak && a.text.utf8.elementsEqual(b.text.utf8)
     }
 
     public func hash(into hasher: inout Hasher) {

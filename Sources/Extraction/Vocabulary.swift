@@ -10,8 +10,8 @@ import Synchronization
 /// The table is bounded: when it reaches ``capacity`` distinct words it starts again empty, so
 /// memory stays flat however many articles are ingested.
 final class Vocabulary: Sendable {
-    /// What a word type is, once analysed.
-    struct Entry: Sendable {
+    /// What a word type is, once analysed (a class: tokens share it rather than copy its fields).
+    final class Entry: Sendable {
         /// The word folded (``PlaceName/fold(_:)``).
         let folded: String
         /// `folded` in lower case (English words).
