@@ -25,6 +25,7 @@ done | sort -n | awk '{a[NR]=$1} END {print "cold `incidents resolve Hasakah`: m
 echo
 echo "## extraction (the five seeds replicated, one core)"
 "$bench" extract gazetteer seeds 200
+"$bench" extract gazetteer seeds 40 --cold
 
 echo
 echo "## store: one million synthetic incidents, SQLite and PostGIS (a throwaway cluster on loopback)"

@@ -52,7 +52,7 @@ case "gazetteer":
     try benchGazetteer(directory: arguments.dropFirst().first ?? "gazetteer")
 case "extract":
     try benchExtract(gazetteerDirectory: arguments.dropFirst().first ?? "gazetteer", seeds: arguments.dropFirst(2).first ?? "seeds",
-                     copies: Int(arguments.dropFirst(3).first ?? "400") ?? 400)
+                     copies: Int(arguments.dropFirst(3).first ?? "400") ?? 400, cold: arguments.contains("--cold"))
 case "synth":
     // A database of N synthetic incidents, kept, for export benchmarks.
     guard let path = arguments.dropFirst().first else { fail("usage: incidents-bench synth DB N") }
@@ -150,23 +150,27 @@ func benchGazetteer(directory: String) throws {
     print(String(format: "SQLite FTS5 phrase look-ups: %.0f names/s (%d names, %d hits); IncidentMap is %.1fx faster", ftsRate, sample.count, ftsHits, exactRate / ftsRate))
 }
 
-/// Articles per second through the whole extractor on one core, the seeds replicated.
-func benchExtract(gazetteerDirectory: String, seeds: String, copies: Int) throws {
+/// Articles per second through the whole extractor on one core, the seeds replicated. Warm: one
+/// extractor for the run, as `incidents ingest` uses it (its vocabulary fills with the corpus's
+/// words); cold (`--cold`): a new extractor, hence an empty vocabulary, for every article.
+func benchExtract(gazetteerDirectory: String, seeds: String, copies: Int, cold: Bool) throws {
     let g = try Gazetteer.load(from: URL(fileURLWithPath: gazetteerDirectory))
-    let extractor = Extractor(gazetteer: g)
+    let shared = Extractor(gazetteer: g)
     let articles = try ArticleReader.files(in: [seeds]).map { try ArticleReader.read(path: $0) }
-    _ = articles.map(extractor.extract)
+    _ = articles.map(shared.extract)
     var incidents = 0
     let t = now()
     for i in 0..<copies {
         for var a in articles {
             a.id += "-\(i)"
+            let extractor = cold ? Extractor(gazetteer: g) : shared
             incidents += extractor.extract(a).incidents.count
         }
     }
     let elapsed = now() - t
     let n = copies * articles.count
-    print(String(format: "extraction: %d articles in %.2f s = %.0f articles/s on one core (%d incidents)", n, elapsed, Double(n) / elapsed, incidents))
+    print(String(format: "extraction (%@): %d articles in %.2f s = %.0f articles/s on one core (%d incidents)",
+                 cold ? "cold: empty vocabulary per article" : "warm: one vocabulary for the run", n, elapsed, Double(n) / elapsed, incidents))
 }
 
 /// Peak resident memory of this process, in MB.
