@@ -42,6 +42,20 @@ public enum DateParser {
                     add(resolve(day: day, month: month, year: year, reference: reference), i, after - 1, relative: year == nil)
                     continue
                 }
+                // "الـ 11 من الشهر الجاري" (this month), "5 من الشهر الماضي" (last month).
+                if j + 1 < words.count, words[j] == "شهر" {
+                    let back: Int? = ["جاري", "حالي"].contains(words[j + 1]) ? 0
+                        : ["ماضي", "فايت", "منصرم", "سابق"].contains(words[j + 1]) ? 1 : nil
+                    if let back {
+                        let range = reference.flatMap { ref -> DateRange? in
+                            var (y, m) = (ref.year, ref.month - back)
+                            if m == 0 { (y, m) = (y - 1, 12) }
+                            return Day(year: y, month: m, day: day).map { DateRange(start: $0, precision: .day) }
+                        }
+                        add(range, i, j + 1, relative: true)
+                        continue
+                    }
+                }
             }
             // 2. Ordinal words + من + month: "العشرين من كانون الثاني".
             if let (day, next) = ordinalDay(at: i, words), next < words.count, words[next] == "من",
@@ -112,7 +126,12 @@ public enum DateParser {
                     end = wd2
                     last = i + 1
                 }
-                let strictlyBefore = i > 0 && ["last", "previous"].contains(words[i - 1])
+                // "last Saturday", "السبت الفائت/الماضي": the one before, never the publication day.
+                var strictlyBefore = i > 0 && ["last", "previous"].contains(words[i - 1])
+                if end == nil, i + 1 < words.count, ["فايت", "ماضي", "منصرم"].contains(words[i + 1]) {
+                    strictlyBefore = true
+                    last = i + 1
+                }
                 let range = reference.map { ref -> DateRange in
                     var back = (ref.weekday - wd + 7) % 7
                     if strictlyBefore, back == 0 { back = 7 }

@@ -23,13 +23,25 @@ extension Extractor {
         let articleActors = Set(sentences.flatMap { $0.actors.map(\.actor) })
         var lastDate: (paragraph: Int, range: DateRange)?
         var lastPlace: (paragraph: Int, mention: Mention)?
+        // The incidents of the last sentence that had any, to be located by a later "العملية جرت في …".
+        var lastReported: (sentence: Int, incidents: Range<Int>)?
         for (s, sentence) in sentences.enumerated() {
             let tokens = sentence.tokens
             let here = (mentionsBySentence[s] ?? []).sorted { $0.firstToken < $1.firstToken }
             let sentenceDates = dates[s].filter { $0.range != nil }
+            let firstNew = incidents.count
             defer {
                 if let d = sentenceDates.last?.range { lastDate = (sentence.paragraph, d) }
                 if let m = here.last(where: { !$0.place.kind.isArea }) { lastPlace = (sentence.paragraph, m) }
+                if incidents.count > firstNew { lastReported = (s, firstNew..<incidents.count) }
+            }
+            // "وبيّن … أن العملية جرت في قرية الحجة قرب البصيرة": the sentence says where the
+            // operation just reported took place.
+            if let last = lastReported, s - last.sentence <= 2, let located = Self.operationLocation(tokens: tokens, mentions: here) {
+                for k in last.incidents where incidents[k].geoPrecision > 1 || incidents[k].place.kind.isArea {
+                    incidents[k].place = located.place
+                    incidents[k].geoPrecision = 1
+                }
             }
             let cues = Self.cues(in: tokens)
             guard !cues.isEmpty else { continue }
@@ -39,7 +51,8 @@ extension Extractor {
             var seenTypes = Set<String>()
             for cue in cues {
                 // Places: the list the cue governs, else the nearest place, else the paragraph's or article's.
-                var places = Self.governedPlaces(cue: cue, mentions: here, tokens: tokens)
+                let nextCue = cues.first(where: { $0.first > cue.last })?.first ?? tokens.count
+                var places = Self.governedPlaces(cue: cue, mentions: here, tokens: tokens, nextCue: nextCue)
                 var precision = 1
                 if cue.type == .agreement {
                     // Agreements are signed somewhere, usually unnamed: the place only when "in X".
@@ -111,6 +124,28 @@ extension Extractor {
         return incidents
     }
 
+    /// Nouns pointing back at an event just reported, and verbs saying where it "took place".
+    static let operationNouns: Set<String> = ["عمليه", "هجوم", "حادثه", "غاره", "مداهمه", "operation", "attack", "raid", "incident"]
+    static let tookPlaceVerbs: Set<String> = ["جرت", "وقعت", "تمت", "نفذت", "حصلت", "took", "happened", "occurred", "carried"]
+
+    /// The place of a clause "العملية جرت في X" / "وقعت الحادثة في X" / "the raid took place in X":
+    /// a definite back-reference, a verb of taking place, then a place within a few words.
+    static func operationLocation(tokens: [Token], mentions: [Mention]) -> Mention? {
+        for i in tokens.indices where tokens[i].forms.contains(where: operationNouns.contains) {
+            let definite = tokens[i].entry.hasArticle || (i > 0 && tokens[i - 1].entry.lowered == "the")
+            guard definite else { continue }
+            let window = max(0, i - 2)...min(tokens.count - 1, i + 2)
+            guard let verb = window.first(where: { $0 != i && tokens[$0].forms.contains(where: tookPlaceVerbs.contains) }) else {
+                continue
+            }
+            let after = max(i, verb)
+            if let place = mentions.first(where: { $0.firstToken > after && $0.firstToken - after <= 5 && $0.place.kind != .country }) {
+                return place
+            }
+        }
+        return nil
+    }
+
     /// Syria as a place mention, for incidents only the country can locate.
     func syriaMention(sentence: Int, token: Int, start: Int) -> Mention? {
         guard let syria = gazetteer.place(id: "ne:SY") else { return nil }
@@ -143,7 +178,7 @@ extension Extractor {
                 let match = Lexicon.cueIndex.matches(tokens, at: i, candidates: candidates).min(by: { order[$0.value]! < order[$1.value]! }) else {
                 continue
             }
-            if tokens[max(0, i - 3)..<i].contains(where: { $0.entry.roles.contains(.blocker) }) { continue }
+            if tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) }) { continue }
             // "قبل دخول" (before entering): what has not happened yet.
             if i > 0, tokens[i - 1].forms.contains("قبل") { continue }
             var type = match.value
@@ -166,9 +201,17 @@ extension Extractor {
 
     /// The places a cue is about: those listed right after it (joined by و or commas), else
     /// the nearest one in the sentence, facilities first.
-    static func governedPlaces(cue: Cue, mentions: [Mention], tokens: [Token]) -> [Mention] {
+    static func governedPlaces(cue: Cue, mentions: [Mention], tokens: [Token], nextCue: Int) -> [Mention] {
         guard !mentions.isEmpty else { return [] }
-        let after = mentions.filter { $0.firstToken > cue.last && $0.firstToken - cue.last <= 10 }
+        // Places within ten words after the cue; further ("ألقت القبض على أحد متزعمي داعش بعملية
+        // أمنية … في ريف دير الزور") when "في" introduces them and no other event intervenes.
+        let after = mentions.filter { m in
+            guard m.firstToken > cue.last else { return false }
+            let gap = m.firstToken - cue.last
+            if gap <= 10 { return true }
+            return gap <= 22 && m.firstToken < nextCue && m.firstToken > 0
+                && (tokens[m.firstToken - 1].entry.roles.contains(.locative) || tokens[m.firstToken].entry.lowered.hasPrefix("ب"))
+        }
         if let first = after.first {
             var list = [first]
             for m in mentions where m.firstToken > first.lastToken {
@@ -200,6 +243,19 @@ extension Extractor {
                 } else if !m.place.kind.isArea {
                     break
                 }
+            }
+            // "اشتباكات … في ريف دير الزور … في محيط بلدة ذيبان": a region first, then a town or
+            // facility inside it later in the clause; the most specific place is where it happened.
+            if list.allSatisfy(\.place.kind.isArea), let area = list.first,
+                let inside = mentions.first(where: { m in
+                    m.firstToken > area.lastToken && m.firstToken - area.lastToken <= 15 && !m.place.kind.isArea
+                        && m.place.kind != .country
+                        && Geodesic.distanceMeters(from: m.place.coordinate, to: area.place.coordinate) <= 80_000
+                        && !(tokens[m.firstToken].afterBreak && !tokens[m.firstToken].folded.hasPrefix("و")
+                            && tokens[(area.lastToken + 1)..<m.firstToken].contains(where: { $0.entry.cueCandidates.isEmpty == false }))
+                })
+            {
+                list = [inside]
             }
             // "سجن الصناعة بالحسكة": a facility beats the town it is in, named beside it.
             let facilities = list.filter(\.place.kind.isFacility)

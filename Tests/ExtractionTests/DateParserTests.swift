@@ -99,4 +99,21 @@ struct DateParserTests {
         #expect(Fixtures.day("2022-01-03").isoWeek == (2022, 1))
         #expect(Fixtures.day("2021-01-03").isoWeek == (2020, 53))
     }
+
+    @Test("A day of this month or last month: \"الـ 11 من الشهر الجاري\", \"5 من الشهر الماضي\"")
+    func dayOfNamedMonth() {
+        let reference = Fixtures.day("2020-11-19")
+        #expect(first("في الـ 11 من الشهر الجاري", reference: reference)?.start.description == "2020-11-11")
+        #expect(first("في 5 من الشهر الماضي", reference: reference)?.start.description == "2020-10-05")
+        #expect(first("في 20 من الشهر الماضي", reference: Fixtures.day("2021-01-03"))?.start.description == "2020-12-20")
+        #expect(first("في الـ 11 من الشهر الجاري", reference: nil) == nil)
+    }
+
+    @Test("A weekday followed by الفائت/الماضي is the one before the publication day, never that day")
+    func lastWeekday() {
+        // 2020-11-19 is a Thursday; the Saturday before is 2020-11-14.
+        #expect(first("قتل السبت الفائت في بلدة الشحيل", reference: Fixtures.day("2020-11-19"))?.start.description == "2020-11-14")
+        // Published on a Saturday: "السبت الماضي" is a week earlier, not the same day.
+        #expect(first("السبت الماضي", reference: Fixtures.day("2020-11-14"))?.start.description == "2020-11-07")
+    }
 }

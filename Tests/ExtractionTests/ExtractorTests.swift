@@ -234,3 +234,61 @@ struct EnglishExtractionTests {
         #expect(clash.claimedBy == "SDF")
     }
 }
+
+@Suite("Event cues, negation and where an incident happened")
+struct IncidentRuleTests {
+    let extractor = Fixtures.extractor
+
+    func extract(_ text: String) -> Extraction {
+        extractor.extract(Article(id: "t", source: "test", text: text, published: Day(iso: "2022-01-24")))
+    }
+
+    @Test(
+        "Killings by gunfire, assassinations, executions, explosions and targeting verbs are attacks",
+        arguments: [
+            "قتل مدنيان إثر إطلاق النار عليهما من قبل مجهولين في بلدة الشحيل.",
+            "اغتيال أحد وجهاء العشائر في بلدة الشحيل برصاص مجهولين.",
+            "نفذ عناصر التنظيم عملية إعدام بحق شاب في بلدة الشحيل.",
+            "استهدفت خلايا داعش حاجزاً لقوات سوريا الديمقراطية في بلدة ذيبان.",
+            "Gunmen shot dead a civilian in al-Shuhayl.",
+        ])
+    func attackCues(_ text: String) {
+        let incidents = extract(text).incidents
+        #expect(incidents.contains { $0.type == .attack && ["al-Shuhayl", "Dhiban", "Diban"].contains($0.place.name) },
+                "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
+    @Test("Seizing verbs are control changes; an exchange of fire is a clash")
+    func controlAndClashVerbs() {
+        let control = extract("وأعلنت وزارة الدفاع أن قسد سيطرت على عدة مواقع في منطقة معدان بريف الرقة.").incidents
+        #expect(control.contains { $0.type == .controlChange })
+        let clash = extract("ما أدى إلى تبادل متقطع لإطلاق النار في بلدة ذيبان بريف دير الزور الشرقي.").incidents
+        #expect(clash.contains { $0.type == .clash })
+    }
+
+    @Test("What did not happen is no incident: \"دون تمكنها من إلقاء القبض\"")
+    func negatedByWithout() {
+        let incidents = extract("فرضت القوات طوقاً حول الحسكة دون تمكنها من إلقاء القبض على أي من الفارين.").incidents
+        #expect(!incidents.contains { $0.type == .arrest })
+    }
+
+    @Test("A region first and a town inside it later in the clause: the town is where it happened")
+    func mostSpecificPlace() throws {
+        let result = extract("تجددت الاشتباكات المسلحة بين مقاتلي القبائل في ريف دير الزور وقسد في مناطق متفرقة من محيط بلدة ذيبان.")
+        let clash = try #require(result.incidents.first { $0.type == .clash })
+        #expect(clash.place.kind.isArea == false, "\(clash.place.name)")
+        #expect(clash.place.name.contains("ban"), "\(clash.place.name)")
+    }
+
+    @Test("\"العملية جرت في قرية X\" locates the operation reported just before")
+    func operationLocatedLater() throws {
+        let text = """
+            زعمت قسد أنها ألقت أمس القبض على أحد متزعمي داعش بعملية أمنية في ريف دير الزور الشرقي.
+            وبين مركزها الإعلامي أن العملية جرت في قرية الحجنة قرب بلدة البصيرة.
+            """
+        let arrest = try #require(extract(text).incidents.first { $0.type == .arrest })
+        #expect(arrest.place.name == "al-Hajnah")
+        #expect(arrest.geoPrecision == 1)
+        #expect(arrest.date?.start.description == "2022-01-23")
+    }
+}
