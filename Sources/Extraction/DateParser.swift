@@ -17,7 +17,51 @@ public struct DateMention: Hashable, Sendable {
 /// أمس، مساء أمس الأحد، قبل يومين، منذ ثلاثة أيام، الأسبوع الماضي، "last Thursday").
 public enum DateParser {
     /// Every date expression of a sentence, in order. `reference` is the publication date.
+    /// A weekday written beside a day and month without a year ("الأربعاء 10 تشرين الأول",
+    /// "Tuesday, October 4"): evidence of the year when the article's date is unknown.
+    struct WeekdayAnchor: Hashable, Sendable {
+        let weekday: Int
+        let month: Int
+        let day: Int
+    }
+
+    /// The weekday anchors of a sentence.
+    static func weekdayAnchors(in tokens: [Token]) -> [WeekdayAnchor] {
+        let words = tokens.map(\.bare)
+        let raw = tokens.map(\.entry.lowered)
+        var found = [WeekdayAnchor]()
+        for i in tokens.indices {
+            guard let wd = weekday(at: i, words, raw) else { continue }
+            var j = i + 1
+            if j < words.count, let day = Int(words[j]), (1...31).contains(day) {
+                j += 1
+                if j < words.count, words[j] == "من" { j += 1 }
+                if let (month, next) = month(at: j, words), year(at: next, words).0 == nil {
+                    found.append(WeekdayAnchor(weekday: wd, month: month, day: day))
+                }
+            } else if let (month, next) = month(at: j, words), next < words.count, let day = Int(words[next]), (1...31).contains(day),
+                year(at: next + 1, words).0 == nil
+            {
+                found.append(WeekdayAnchor(weekday: wd, month: month, day: day))
+            }
+        }
+        return found
+    }
+
+    /// The years in `range` in which every anchor's date falls on its weekday.
+    static func years(matching anchors: [WeekdayAnchor], in range: ClosedRange<Int>) -> [Int] {
+        range.filter { y in
+            anchors.allSatisfy { a in Day(year: y, month: a.month, day: a.day)?.weekday == a.weekday }
+        }
+    }
+
     public static func mentions(in tokens: [Token], reference: Day?) -> [DateMention] {
+        mentions(in: tokens, reference: reference, year: nil)
+    }
+
+    /// Every date expression of a sentence; `year`, when the publication date is unknown but the
+    /// year is known otherwise, completes dates written without one.
+    static func mentions(in tokens: [Token], reference: Day?, year knownYear: Int?) -> [DateMention] {
         guard tokens.contains(where: \.entry.mayStartDate) else { return [] }
         let words = tokens.map(\.bare)
         let raw = tokens.map(\.entry.lowered)
@@ -39,7 +83,7 @@ public enum DateParser {
                 if j < words.count, words[j] == "من" || words[j] == "of" { j += 1 }
                 if let (month, next) = month(at: j, words) {
                     let (year, after) = year(at: next, words)
-                    add(resolve(day: day, month: month, year: year, reference: reference), i, after - 1, relative: year == nil)
+                    add(resolve(day: day, month: month, year: year ?? knownYear, reference: reference), i, after - 1, relative: year == nil)
                     continue
                 }
                 // "الـ 11 من الشهر الجاري" (this month), "5 من الشهر الماضي" (last month).
@@ -62,7 +106,7 @@ public enum DateParser {
                 let (month, afterMonth) = month(at: next + 1, words)
             {
                 let (year, after) = year(at: afterMonth, words)
-                add(resolve(day: day, month: month, year: year, reference: reference), i, after - 1, relative: year == nil)
+                add(resolve(day: day, month: month, year: year ?? knownYear, reference: reference), i, after - 1, relative: year == nil)
                 continue
             }
             // 3. English "January 20, 2022" / "Jan. 20".
@@ -70,7 +114,7 @@ public enum DateParser {
                 (1...31).contains(day), words[next].count <= 2, !PlaceName.isArabic(w)
             {
                 let (year, after) = year(at: next + 1, words)
-                add(resolve(day: day, month: month, year: year, reference: reference), i, after - 1, relative: year == nil)
+                add(resolve(day: day, month: month, year: year ?? knownYear, reference: reference), i, after - 1, relative: year == nil)
                 continue
             }
             // 4. Month + year, or month + "last" (الفائت، الماضي): month precision.

@@ -21,6 +21,12 @@ extension Extractor {
             return n >= 4 && n * 2 >= named.count
         } ?? false
         let articleActors = Set(sentences.flatMap { $0.actors.map(\.actor) })
+        // Without a publication date, the day the lead reports stands in for it: what the
+        // article tells without a date of its own happened then (as it would on the publication day).
+        let leadDay = article.published == nil
+            ? sentences.indices.lazy.filter { sentences[$0].paragraph <= 1 }.flatMap { dates[$0] }
+                .first(where: { $0.range?.precision == .day })?.range?.start
+            : nil
         var lastDate: (paragraph: Int, range: DateRange)?
         var lastPlace: (paragraph: Int, mention: Mention)?
         // The incidents of the last sentence that had any, to be located by a later "العملية جرت في …".
@@ -91,8 +97,8 @@ extension Extractor {
                             }
                     }
                     var inferred = false
-                    if date == nil, let published = article.published {
-                        date = DateRange(start: published, precision: .day)
+                    if date == nil, let day = article.published ?? leadDay {
+                        date = DateRange(start: day, precision: .day)
                         inferred = true
                     }
                     var incidentActors = actors.sorted { Self.initiatorOrder($0, $1, cue: cue) }.map(\.actor)

@@ -1,3 +1,4 @@
+import Foundation
 public import Gazetteer
 import IncidentGeodesy
 
@@ -9,10 +10,37 @@ public struct Extractor: Sendable {
     /// Word types met so far, shared by copies of this extractor (see ``Vocabulary``).
     let vocabulary: Vocabulary
 
+    /// The last year an article can be from, for dating articles whose publication date is
+    /// unknown (see ``inferredYear(sentences:)``): the current year unless set.
+    public var latestYear: Int
+
     /// An extractor over a loaded gazetteer.
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         vocabulary = Vocabulary()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        latestYear = calendar.component(.year, from: Date())
+    }
+
+    /// The first year each actor can appear in news under these names: the SDF was founded in
+    /// October 2015, the name ISIS dates from April 2013, the coalition against it and the PMF
+    /// from 2014, the Asayish from 2012. The conflict this tool maps began in 2011.
+    static let firstYear: [Actor: Int] = [.sdf: 2015, .isis: 2013, .coalition: 2014, .pmf: 2014, .asayish: 2012]
+    static let conflictStart = 2011
+
+    /// The year of an article without a publication date, when its text pins it down: a weekday
+    /// beside a day and month ("الأربعاء 10 تشرين الأول") falls on that weekday only in some
+    /// years; of those between the first year its actors existed and ``latestYear``, exactly one
+    /// must remain. Otherwise nil: the year is never guessed.
+    func inferredYear(sentences: [Sentence]) -> Int? {
+        let anchors = sentences.flatMap { DateParser.weekdayAnchors(in: $0.tokens) }
+        guard let first = anchors.first else { return nil }
+        let actors = Set(sentences.flatMap { $0.actors.map(\.actor) })
+        let earliest = actors.compactMap { Self.firstYear[$0] }.max() ?? Self.conflictStart
+        guard earliest <= latestYear else { return nil }
+        let years = DateParser.years(matching: [first], in: earliest...latestYear)
+        return years.count == 1 ? years[0] : nil
     }
 
     /// Extracts everything from one article.
@@ -25,13 +53,15 @@ public struct Extractor: Sendable {
         let mentions = recognizePlaces(in: sentences)
         var dates = [[DateMention]]()
         var unresolved = 0
+        let year = article.published == nil ? inferredYear(sentences: sentences) : nil
         for sentence in sentences {
-            let found = DateParser.mentions(in: sentence.tokens, reference: article.published)
+            let found = DateParser.mentions(in: sentence.tokens, reference: article.published, year: year)
             unresolved += found.filter { $0.range == nil }.count
             dates.append(found)
         }
         if article.published == nil {
-            warnings.append("\(article.id): publication date unknown; \(unresolved) relative date(s) left unresolved")
+            let how = year.map { "; dates without a year read as \($0), the only year in which the text's weekday and date agree" } ?? ""
+            warnings.append("\(article.id): publication date unknown; \(unresolved) relative date(s) left unresolved\(how)")
         }
         var incidents = findIncidents(article: article, sentences: sentences, mentions: mentions, dates: dates)
         incidents = Self.merge(incidents, maxKilometers: 2, slackDays: 0)
@@ -92,7 +122,7 @@ public struct Extractor: Sendable {
                         n += 1
                     }
                 }
-                if token.entry.facilityKind != nil || token.bare == "ريف" || token.bare == "countryside" {
+                if token.entry.facilityKind != nil || token.forms.contains(where: { $0 == "ريف" || $0 == "باديه" }) || token.bare == "countryside" {
                     for n in 2...4 where i + n <= tokens.count { lengths.insert(n) }
                 }
                 if listKind != nil { lengths.insert(1) }
@@ -317,7 +347,9 @@ public struct Extractor: Sendable {
     func strippingClitic(_ surface: String, place: Place) -> String {
         guard let first = surface.unicodeScalars.first, PlaceName.isArabic(surface) else { return surface }
         let facts = vocabulary.facts(of: place)
-        if facts.foldedNames.contains(FastKey(PlaceName.fold(surface))) { return surface }
+        if facts.foldedNames.contains(FastKey(PlaceName.fold(surface))) || facts.keys.contains(FastKey(PlaceName.key(surface))) {
+            return surface
+        }
         if "وفبلك".unicodeScalars.contains(first) {
             var scalars = surface.unicodeScalars
             scalars.removeFirst()
@@ -325,10 +357,15 @@ public struct Extractor: Sendable {
             if rest.hasPrefix("ل"), !facts.hasNameStartingWithLam {
                 rest = "ا" + rest  // لل → ال
             }
+            // "وبالحسكة" → "الحسكة", but "وبادية السوسة" → "بادية السوسة": ب and ل are clitics only
+            // when the article or one of the place's own names follows them.
             if rest.hasPrefix("ب") || rest.hasPrefix("ل") {
                 let folded = PlaceName.fold(rest)
-                if folded.count > 3, !facts.foldedNames.contains(FastKey(folded)) {
-                    return String(rest.unicodeScalars.dropFirst())
+                let stripped = String(rest.unicodeScalars.dropFirst())
+                if folded.count > 3, !facts.foldedNames.contains(FastKey(folded)),
+                    stripped.hasPrefix("ال") || facts.keys.contains(FastKey(PlaceName.key(stripped)))
+                {
+                    return stripped
                 }
             }
             return rest

@@ -64,6 +64,8 @@ final class Vocabulary: Sendable {
     struct PlaceFacts: Sendable {
         /// Every name of the place folded (``PlaceName/fold(_:)``).
         let foldedNames: Set<FastKey>
+        /// Every name's gazetteer key (``PlaceName/key(_:)``: article-free words).
+        let keys: Set<FastKey>
         /// Whether some name begins with ل (so لل is not the article after a clitic).
         let hasNameStartingWithLam: Bool
         /// Whether some name has a word with the article ال.
@@ -74,6 +76,7 @@ final class Vocabulary: Sendable {
         init(_ place: Place) {
             let folded = place.names.map(PlaceName.fold)
             foldedNames = Set(folded.map(FastKey.init))
+            keys = Set(place.names.map { FastKey(PlaceName.key($0)) })
             hasNameStartingWithLam = folded.contains { $0.hasPrefix("ل") }
             hasArticleName = folded.contains { $0.split(separator: " ").contains { $0.hasPrefix("ال") } }
             hasArabicName = place.names.contains(where: PlaceName.isArabic)

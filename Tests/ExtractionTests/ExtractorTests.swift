@@ -291,4 +291,37 @@ struct IncidentRuleTests {
         #expect(arrest.geoPrecision == 1)
         #expect(arrest.date?.start.description == "2022-01-23")
     }
+
+    @Test("Without a publication date, a weekday beside a day and month fixes the year when only one fits")
+    func yearFromWeekday() throws {
+        var extractor = Fixtures.extractor
+        extractor.latestYear = 2026
+        let text = """
+            هاجم تنظيم داعش مواقع قوات سوريا الديمقراطية قسد مساء اليوم الأربعاء 10 تشرين الأول/أكتوبر في بلدة هجين.
+
+            وأضاف المصدر أن التنظيم استهدف مقراً لقسد في بلدة الطيانة.
+            """
+        let result = extractor.extract(Article(id: "t", source: "test", text: text, published: nil))
+        // 10 October fell on a Wednesday in 2012, 2018 and 2029: the SDF did not exist in 2012,
+        // and 2029 is after the latest year.
+        let attacks = result.incidents.filter { $0.type == .attack }
+        #expect(attacks.contains { $0.place.name == "Hajin" && $0.date?.start.description == "2018-10-10" })
+        // The undated second paragraph takes the lead's day, marked as inferred.
+        let later = try #require(attacks.first { $0.place.name.contains("Tayyan") })
+        #expect(later.date?.start.description == "2018-10-10")
+        #expect(later.dateInferred)
+        #expect(result.warnings.contains { $0.contains("2018") })
+
+        // Two years fit (2016 and 2022 for Tuesday 4 October, no actor to tell them apart): no year.
+        let ambiguous = extractor.extract(
+            Article(id: "u", source: "test", text: "قصف الجيش التركي يوم الثلاثاء 4 تشرين الأول قرية الدردارة قرب تل تمر.", published: nil))
+        #expect(ambiguous.incidents.allSatisfy { $0.date == nil })
+    }
+
+    @Test("A place word is not a clitic: \"بادية\" keeps its ب")
+    func badiyaKeepsItsLetter() {
+        let result = extract("هجمات على جبهات الباغوز وهجين وبادية السوسة.")
+        #expect(!result.mentions.contains { $0.surface == "ادية" })
+        #expect(result.mentions.contains { $0.surface.contains("بادية") })
+    }
 }
