@@ -97,7 +97,7 @@ final class Vocabulary: Sendable {
     private let places: Mutex<[String: PlaceFacts]>
 
     /// An empty vocabulary holding at most `capacity` word types (and as many resolved names).
-    init(capacity: Int = 200_000) {
+    init(capacity: Int = 50_000) {
         self.capacity = capacity
         table = Mutex([:])
         resolutions = Mutex([:])
