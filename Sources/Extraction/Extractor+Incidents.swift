@@ -240,7 +240,7 @@ extension Extractor {
                 let gap = m.firstToken - previous.lastToken
                         // Joined by و, by punctuation, or by a plural of the facility's kind ("… إلى جانب حقول الصفيان").
                 let joined = tokens[m.firstToken].folded.hasPrefix("و") || tokens[m.firstToken].afterBreak
-                    || (m.place.kind.isFacility && Gazetteer.facilityKind(forms: tokens[m.firstToken].forms) == m.place.kind
+                    || (m.place.kind.isFacility && tokens[m.firstToken].entry.facilityKind == m.place.kind
                         && tokens[m.firstToken].forms.contains { Gazetteer.isFacilityPlural($0) })
                 // "حقل العمر … وحقل كونكو … وحقول الصفيان والتنك": facilities of one kind in a row.
                 let sameKindFacility = first.place.kind.isFacility && m.place.kind == first.place.kind && gap <= 12

@@ -176,7 +176,7 @@ public struct Extractor: Sendable {
                     }
                     if matched { continue }
                 }
-                if !matched, let kind = Gazetteer.facilityKind(forms: token.forms), i + 1 < tokens.count {
+                if !matched, let kind = token.entry.facilityKind, i + 1 < tokens.count {
                     // A facility with a misspelt name: "حقل كونكو" for "حقل كونيكو".
                     for n in stride(from: min(3, tokens.count - i), through: 2, by: -1) {
                         if tokens[(i + 1)..<(i + n)].contains(where: \.afterBreak) { continue }
@@ -198,7 +198,7 @@ public struct Extractor: Sendable {
                 }
                 if !matched {
                     // "قاعدة التحالف الدولي": a facility named by its owner, placed by context below.
-                    if let kind = Gazetteer.facilityKind(forms: token.forms), i + 1 < tokens.count,
+                    if let kind = token.entry.facilityKind, i + 1 < tokens.count,
                         let owner = actorSpans.first(where: { $0 == i + 1 })
                     {
                         var end = owner
