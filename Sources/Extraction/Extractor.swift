@@ -189,6 +189,7 @@ public struct Extractor: Sendable {
                                     surface: surface, start: token.start, end: tokens[i + n - 1].end, sentence: s,
                                     firstToken: i, lastToken: i + n - 1, place: best.place, score: best.score,
                                     alternatives: [best], kindHint: kind, isAnaphor: false))
+                            if listKind != nil { listNext = i + n }
                             i += n
                             matched = true
                             break

@@ -128,6 +128,14 @@ extension Gazetteer {
                     }
                 }
             } else if !rest.isEmpty, !found.keys.contains(where: { places[$0].kind == kind }) {
+                // "حقول الصفيان", "fields of Tanak": the facility's own bare name after a plural
+                // or a word the names do not use.
+                for c in resolve(rest.joined(separator: " "), hints: ResolveHints(kind: kind, country: hints.country), limit: 3, fuzzy: false)
+                where c.place.kind == kind && c.match == .exact {
+                    add(indexByID[c.place.id].map { [Int32($0)] }, 0.96 * c.score, .exact)
+                }
+            }
+            if !rest.isEmpty, !found.keys.contains(where: { places[$0].kind == kind }) {
                 let settlement = resolve(
                     rest.joined(separator: " "), hints: ResolveHints(country: hints.country), limit: 3, fuzzy: allowFuzzy)
                 for candidate in settlement where candidate.place.kind.isSettlement {

@@ -61,6 +61,15 @@ struct ResolverTests {
         #expect(field.place.name == "al-Tanak oil field")
     }
 
+    @Test("A facility plural before a bare name is that facility: حقول الصفيان, fields of Tanak")
+    func facilityPlural() throws {
+        let safyan = try #require(gazetteer.resolve("حقول الصفيان", limit: 1).first)
+        #expect(safyan.place.name == "al-Safyan oil field")
+        #expect(safyan.match == .exact)
+        // A plural before a word no facility of that kind has finds nothing of that kind.
+        #expect(gazetteer.resolve("حقول الحسكة", limit: 3).allSatisfy { $0.place.kind != .oilfield || $0.match == .facilityNear })
+    }
+
     @Test("A facility word with a settlement finds the facility beside it")
     func facilityNearSettlement() throws {
         let prison = try #require(gazetteer.resolve("سجن الرقة", limit: 1).first)
