@@ -27,11 +27,15 @@ public enum DateParser {
 
     /// The weekday anchors of a sentence.
     static func weekdayAnchors(in tokens: [Token]) -> [WeekdayAnchor] {
+        // Most sentences name no weekday: the vocabulary knows which words do.
+        let named = tokens.indices.map { i in
+            tokens[i].entry.weekday ?? (i > 0 && tokens[i - 1].entry.isYawm ? tokens[i].entry.weekdayAfterYawm : nil)
+        }
+        guard named.contains(where: { $0 != nil }) else { return [] }
         let words = tokens.map(\.bare)
-        let raw = tokens.map(\.entry.lowered)
         var found = [WeekdayAnchor]()
         for i in tokens.indices {
-            guard let wd = weekday(at: i, words, raw) else { continue }
+            guard let wd = named[i] else { continue }
             var j = i + 1
             if j < words.count, let day = Int(words[j]), (1...31).contains(day) {
                 j += 1
@@ -308,12 +312,20 @@ public enum DateParser {
 
     static func weekday(at i: Int, _ words: [String], _ raw: [String]) -> Int? {
         guard i < raw.count else { return nil }
-        var w = raw[i]
-        for prefix in ["وال", "بال", "فال"] where w.hasPrefix(prefix) { w = "ال" + w.dropFirst(3) }
-        if let d = weekdays[w] { return d }
-        if i > 0, words[i - 1] == "يوم", let d = weekdays["ال" + words[i]] { return d }
+        if let d = weekday(lowered: raw[i]) { return d }
+        if i > 0, words[i - 1] == "يوم", let d = weekday(afterYawm: words[i]) { return d }
         return nil
     }
+
+    /// The weekday a word names by itself ("الأحد", "والسبت", "Friday").
+    static func weekday(lowered: String) -> Int? {
+        var w = lowered
+        for prefix in ["وال", "بال", "فال"] where w.hasPrefix(prefix) { w = "ال" + w.dropFirst(3) }
+        return weekdays[w]
+    }
+
+    /// The weekday a bare word names after "يوم" ("يوم أحد").
+    static func weekday(afterYawm bare: String) -> Int? { weekdays["ال" + bare] }
 
     /// (days from the reference, tokens used, precision) for a relative expression at `i`.
     static func relative(at i: Int, _ words: [String], _ raw: [String]) -> (Int, Int, DatePrecision)? {

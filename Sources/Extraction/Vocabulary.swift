@@ -28,6 +28,10 @@ final class Vocabulary: Sendable {
         /// Whether a date expression can begin with this word (a digit, a month, a weekday,
         /// an ordinal, أمس…): the date parser looks no further at the others.
         let mayStartDate: Bool
+        /// The weekday the word names (0 = Monday), alone or after "يوم"; whether it is "يوم".
+        let weekday: Int?
+        let weekdayAfterYawm: Int?
+        let isYawm: Bool
         /// The facility kind the word names (سجن → prison), and the kind of list it opens (حقول).
         let facilityKind: PlaceKind?
         let listKind: PlaceKind?
@@ -50,6 +54,9 @@ final class Vocabulary: Sendable {
             keyWords = PlaceName.lookupVariants(of: folded).map(PlaceName.words)
             number = Numbers.value(forms: forms, folded: folded)
             mayStartDate = DateParser.mayStart(bare: forms[0], lowered: lowered) || number != nil
+            weekday = DateParser.weekday(lowered: lowered)
+            weekdayAfterYawm = DateParser.weekday(afterYawm: forms[0])
+            isYawm = forms[0] == "يوم"
             facilityKind = Gazetteer.facilityKind(forms: forms)
             listKind = Gazetteer.listKind(forms: forms)
             anaphorKinds = Extractor.anaphorKinds(folded: folded)

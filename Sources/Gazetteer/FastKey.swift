@@ -1,3 +1,5 @@
+import Foundation
+
 /// A string compared and hashed by its UTF-8 bytes.
 ///
 /// `String`'s own equality and hashing apply Unicode canonical equivalence, which is costly for
@@ -20,5 +22,23 @@ public struct FastKey: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) {
         var copy = string
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// UTF-8 bytes as a dictionary key, hashed in one call (an `Array<UInt8>` feeds the hasher
+/// byte by byte, which made hashing most of an exact look-up's cost).
+struct ByteKey: Hashable, Sendable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
+        a.bytes.withUnsafeBufferPointer { x in
+            b.bytes.withUnsafeBufferPointer { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
