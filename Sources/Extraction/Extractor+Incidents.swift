@@ -137,11 +137,11 @@ extension Extractor {
     /// The place of a clause "العملية جرت في X" / "وقعت الحادثة في X" / "the raid took place in X":
     /// a definite back-reference, a verb of taking place, then a place within a few words.
     static func operationLocation(tokens: [Token], mentions: [Mention]) -> Mention? {
-        for i in tokens.indices where tokens[i].forms.contains(where: operationNouns.contains) {
-            let definite = tokens[i].entry.hasArticle || (i > 0 && tokens[i - 1].entry.lowered == "the")
+        for i in tokens.indices where tokens[i].entry.roles.contains(.operationNoun) {
+            let definite = tokens[i].entry.hasArticle || (i > 0 && tokens[i - 1].entry.roles.contains(.the))
             guard definite else { continue }
             let window = max(0, i - 2)...min(tokens.count - 1, i + 2)
-            guard let verb = window.first(where: { $0 != i && tokens[$0].forms.contains(where: tookPlaceVerbs.contains) }) else {
+            guard let verb = window.first(where: { $0 != i && tokens[$0].entry.roles.contains(.tookPlace) }) else {
                 continue
             }
             let after = max(i, verb)
@@ -361,15 +361,25 @@ extension Extractor {
             else { continue }
             // Years and days of the month are not counts.
             if n >= 1900, n <= 2100 { continue }
-            let window = tokens[max(0, i - 2)..<min(tokens.count, i + 5)].flatMap(\.forms)
-            if DateParser.months.keys.contains(where: { window.prefix(5).contains($0) }) { continue }
-            if window.contains(where: { w in Lexicon.killedWords.contains { w.hasPrefix($0) } }) {
+            let window = tokens[max(0, i - 2)..<min(tokens.count, i + 5)]
+            // A month among the window's first five word forms: a date.
+            var formsLeft = 5
+            var nearMonth = false
+            for t in window where formsLeft > 0 {
+                let forms = t.forms
+                if forms.count <= formsLeft ? t.entry.roles.contains(.month) : forms.prefix(formsLeft).contains(where: { DateParser.months[$0] != nil }) {
+                    nearMonth = true
+                    break
+                }
+                formsLeft -= forms.count
+            }
+            if nearMonth { continue }
+            if window.contains(where: { $0.entry.roles.contains(.killed) }) {
                 fatalities = fatalities ?? n
                 continue
             }
-            let next = tokens[(i + 1)..<min(tokens.count, i + 3)].flatMap(\.forms)
             if [.arrest, .escape, .hostage].contains(type),
-                next.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } })
+                tokens[(i + 1)..<min(tokens.count, i + 3)].contains(where: { $0.entry.roles.contains(.people) })
             {
                 people = people ?? n
             }

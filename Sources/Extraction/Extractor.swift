@@ -122,7 +122,7 @@ public struct Extractor: Sendable {
                         n += 1
                     }
                 }
-                if token.entry.facilityKind != nil || token.forms.contains(where: { $0 == "ريف" || $0 == "باديه" }) || token.bare == "countryside" {
+                if token.entry.facilityKind != nil || token.entry.roles.contains(.area) {
                     for n in 2...4 where i + n <= tokens.count { lengths.insert(n) }
                 }
                 if listKind != nil { lengths.insert(1) }
@@ -247,9 +247,8 @@ public struct Extractor: Sendable {
         for (s, sentence) in sentences.enumerated() {
             for (i, token) in sentence.tokens.enumerated() {
                 var kinds = token.entry.anaphorKinds
-                let word = token.entry.lowered
-                if kinds == nil, i > 0, word == "prison" || word == "camp", sentence.tokens[i - 1].entry.lowered == "the" {
-                    kinds = Self.anaphors["the " + word]
+                if kinds == nil, i > 0, token.entry.roles.contains(.englishAnaphor), sentence.tokens[i - 1].entry.roles.contains(.the) {
+                    kinds = Self.anaphors["the " + token.entry.lowered]
                 }
                 guard let kinds else { continue }
                 // Not when a name follows ("سجن الشدادي" is a name, already matched).
@@ -301,12 +300,11 @@ public struct Extractor: Sendable {
     /// distant countries are places only after a locative word ("في دمشق", not "دمشق تتهم").
     func acceptAsPlace(_ place: Place, tokens: [Token], at i: Int) -> Bool {
         let token = tokens[i]
-        let previous = i > 0 ? tokens[i - 1].forms : []
         let locative = i > 0 && tokens[i - 1].entry.roles.contains(.locative)
             || token.folded.hasPrefix("ب") && PlaceName.isArabic(token.folded)
         if token.entry.roles.contains(.capital), !locative { return false }
         // "الإدارة الذاتية لشمال وشرق سوريا" names an administration, not a place.
-        if previous.contains(where: { ["ذاتيه", "administration"].contains($0) }) { return false }
+        if i > 0, tokens[i - 1].entry.roles.contains(.administration) { return false }
         if place.kind == .country, !["SY", "IQ", "TR", "JO", "LB"].contains(place.country), !locative { return false }
         return true
     }
@@ -314,7 +312,7 @@ public struct Extractor: Sendable {
     func acceptSingleWord(_ token: Token, _ place: Place, tokens: [Token], at i: Int) -> Bool {
         if token.entry.roles.contains(.notPlace) { return false }
         // "ذي الحجة", "ذو القعدة": after ذو/ذي/ذا the word names a Hijri month or a person.
-        if i > 0, tokens[i - 1].forms.contains(where: { ["ذي", "ذو", "ذا"].contains($0) }) { return false }
+        if i > 0, tokens[i - 1].entry.roles.contains(.dhu) { return false }
         // "السورية" (Syrian) is an adjective; "سورية" (Syria) is the place.
         if PlaceName.isArabic(token.folded) {
             let facts = vocabulary.facts(of: place)

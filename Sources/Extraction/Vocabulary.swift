@@ -62,7 +62,7 @@ final class Vocabulary: Sendable {
             anaphorKinds = Extractor.anaphorKinds(folded: folded)
             cueCandidates = Lexicon.cueIndex.candidates(formKeys: formKeys, stemKeys: stemKeys)
             actorCandidates = Lexicon.actorIndex.candidates(formKeys: formKeys, stemKeys: stemKeys)
-            roles = WordRoles(forms: forms)
+            roles = WordRoles(forms: forms, lowered: lowered)
             hasArticle = PlaceName.isArabic(folded) && PlaceName.lookupVariants(of: folded).contains { $0.hasPrefix("ال") }
         }
     }
@@ -155,30 +155,56 @@ final class Vocabulary: Sendable {
 
 /// The word lists of the extractor a word belongs to, through any of its clitic-free forms.
 struct WordRoles: OptionSet, Sendable {
-    let rawValue: UInt8
+    let rawValue: UInt16
 
     /// A word that names something else far more often than a place (``Extractor/notPlaces``).
     static let notPlace = WordRoles(rawValue: 1)
     /// A capital standing for its government (``Extractor/capitals``).
-    static let capital = WordRoles(rawValue: 2)
+    static let capital = WordRoles(rawValue: 1 << 1)
     /// A preposition before a place (في، قرب، in, near).
-    static let locative = WordRoles(rawValue: 4)
+    static let locative = WordRoles(rawValue: 1 << 2)
     /// A word making an event cue hypothetical or negated (``Lexicon/blockers``).
-    static let blocker = WordRoles(rawValue: 8)
+    static let blocker = WordRoles(rawValue: 1 << 3)
     /// A verb of saying that introduces a source (``Lexicon/attributionVerbs``).
-    static let attribution = WordRoles(rawValue: 16)
+    static let attribution = WordRoles(rawValue: 1 << 4)
     /// A denial or contrary claim (``Lexicon/disputeWords``).
-    static let dispute = WordRoles(rawValue: 32)
+    static let dispute = WordRoles(rawValue: 1 << 5)
+    /// A month's name (``DateParser/months``).
+    static let month = WordRoles(rawValue: 1 << 6)
+    /// A word of killing or death (``Lexicon/killedWords``, as a prefix).
+    static let killed = WordRoles(rawValue: 1 << 7)
+    /// A noun for people counted (``Lexicon/peopleNouns``, as a prefix).
+    static let people = WordRoles(rawValue: 1 << 8)
+    /// "العملية", "the raid" (``Extractor/operationNouns``) and "جرت", "took place" (``Extractor/tookPlaceVerbs``).
+    static let operationNoun = WordRoles(rawValue: 1 << 9)
+    static let tookPlace = WordRoles(rawValue: 1 << 10)
+    /// A word for the land around a place: ريف، بادية، countryside.
+    static let area = WordRoles(rawValue: 1 << 11)
+    /// ذو، ذي، ذا: a Hijri month or a person's name follows.
+    static let dhu = WordRoles(rawValue: 1 << 12)
+    /// "الإدارة الذاتية", "administration": what follows names an administration.
+    static let administration = WordRoles(rawValue: 1 << 13)
+    /// "the", and the English nouns that point back after it ("the prison", "the camp").
+    static let the = WordRoles(rawValue: 1 << 14)
+    static let englishAnaphor = WordRoles(rawValue: 1 << 15)
 
-    init(rawValue: UInt8) { self.rawValue = rawValue }
+    init(rawValue: UInt16) { self.rawValue = rawValue }
 
-    init(forms: [String]) {
+    init(forms: [String], lowered: String) {
         var roles: WordRoles = []
         let lists: [(Set<String>, WordRoles)] = [
             (Extractor.notPlaces, .notPlace), (Extractor.capitals, .capital), (Extractor.locatives, .locative),
             (Lexicon.blockers, .blocker), (Lexicon.attributionVerbs, .attribution), (Lexicon.disputeWords, .dispute),
+            (Set(DateParser.months.keys), .month), (Extractor.operationNouns, .operationNoun),
+            (Extractor.tookPlaceVerbs, .tookPlace), (["ريف", "باديه"], .area), (["ذي", "ذو", "ذا"], .dhu),
+            (["ذاتيه", "administration"], .administration),
         ]
         for (list, role) in lists where forms.contains(where: list.contains) { roles.insert(role) }
+        if forms.contains(where: { w in Lexicon.killedWords.contains { w.hasPrefix($0) } }) { roles.insert(.killed) }
+        if forms.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } }) { roles.insert(.people) }
+        if forms[0] == "countryside" { roles.insert(.area) }
+        if lowered == "the" { roles.insert(.the) }
+        if lowered == "prison" || lowered == "camp" { roles.insert(.englishAnaphor) }
         self = roles
     }
 }
