@@ -112,13 +112,13 @@ public struct Extractor: Sendable {
                 // gazetteer's key prefixes), plus facility and countryside phrases, plus a bare
                 // list item after "حقول …".
                 var lengths = Set<Int>()
-                for first in token.keyWords where !first.isEmpty {
-                    var key = first.joined(separator: " ")
+                for (v, first) in token.keyWords.enumerated() where !first.isEmpty {
+                    var key = token.entry.keyStarts[v]
                     var n = 1
-                    while gazetteer.isKeyPrefix(key) {
-                        if gazetteer.isKey(key) { lengths.insert(n) }
-                        guard i + n < tokens.count, n < 7, !tokens[i + n].afterBreak, let next = tokens[i + n].keyWords.first else { break }
-                        if !next.isEmpty { key += " " + next.joined(separator: " ") }
+                    while let whole = gazetteer.keyState(key) {
+                        if whole { lengths.insert(n) }
+                        guard i + n < tokens.count, n < 7, !tokens[i + n].afterBreak, let next = tokens[i + n].entry.keyStarts.first else { break }
+                        if !next.string.isEmpty { key = FastKey(key.string + " " + next.string) }
                         n += 1
                     }
                 }
@@ -273,6 +273,11 @@ public struct Extractor: Sendable {
         let anchors = mentions.filter { $0.score > 0 && !$0.place.kind.isArea }
         var result = [Mention]()
         for var mention in mentions {
+            // Only placeholders and ambiguous names need the context (most mentions are neither).
+            guard mention.score == 0 || mention.alternatives.count > 1 else {
+                result.append(mention)
+                continue
+            }
             let others = anchors.filter { $0.start != mention.start }
             let near = others.sorted { abs($0.sentence - mention.sentence) < abs($1.sentence - mention.sentence) }
             let context = near.prefix(6).map(\.place.coordinate)

@@ -23,6 +23,8 @@ final class Vocabulary: Sendable {
         let stemKeys: [FastKey]
         /// The gazetteer key words of the word as written and of each clitic-stripped variant.
         let keyWords: [[String]]
+        /// Each of `keyWords` joined, as the hash key a gazetteer key starts with.
+        let keyStarts: [FastKey]
         /// The number the word writes (digits or a number word), if any.
         let number: Int?
         /// Whether a date expression can begin with this word (a digit, a month, a weekday,
@@ -52,6 +54,7 @@ final class Vocabulary: Sendable {
             formKeys = forms.map(FastKey.init)
             stemKeys = forms.map { FastKey(String($0.prefix(3))) }
             keyWords = PlaceName.lookupVariants(of: folded).map(PlaceName.words)
+            keyStarts = keyWords.map { FastKey($0.joined(separator: " ")) }
             number = Numbers.value(forms: forms, folded: folded)
             mayStartDate = DateParser.mayStart(bare: forms[0], lowered: lowered) || number != nil
             weekday = DateParser.weekday(lowered: lowered)

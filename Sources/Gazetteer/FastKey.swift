@@ -16,12 +16,21 @@ public struct FastKey: Hashable, Sendable {
     }
 
     public static func == (a: FastKey, b: FastKey) -> Bool {
-        a.string.utf8.elementsEqual(b.string.utf8)
+        let x = a.string.utf8
+        let y = b.string.utf8
+        guard x.count == y.count else { return false }
+        // One memcmp over the contiguous bytes (the init made them contiguous; small strings too).
+        let same = x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+        }
+        return (same ?? nil) ?? x.elementsEqual(y)
     }
 
     public func hash(into hasher: inout Hasher) {
-        var copy = string
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if string.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            var copy = string
+            copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 }
 

@@ -339,6 +339,12 @@ extension Gazetteer {
         fuzzy.keyPrefixes(exact)[FastKey(key)] != nil
     }
 
+    /// One look-up for both questions: nil when no key starts with these whole words, else
+    /// whether they are a whole key.
+    public func keyState(_ key: FastKey) -> Bool? {
+        fuzzy.keyPrefixes(exact)[key]
+    }
+
     /// The facility kind of a word given as its clitic- and article-free forms.
     public static func facilityKind(forms: [String]) -> PlaceKind? {
         for form in forms {
