@@ -21,6 +21,10 @@ enum Cleaner {
     /// Lines that are furniture wherever they stand.
     static let furnitureMarkers = ["الرئيسيه »", "الرئيسيه >", "home »", "home >", "جميع الحقوق محفوظه", "all rights reserved"]
 
+    static let endPatterns = endMarkers.map(BytePattern.init)
+    static let furniturePatterns = furnitureMarkers.map(BytePattern.init)
+    static let guillemet = BytePattern("»")
+
     static func clean(_ text: String, vocabulary: Vocabulary = Vocabulary()) -> Result {
         var paragraphs = [(text: String, offset: Int)]()
         var seen = Set<FastKey>()
@@ -31,16 +35,17 @@ enum Cleaner {
         for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             let line = String(text[rawLine.startIndex..<rawLine.endIndex])
             let lineOffset = offset
-            offset += line.unicodeScalars.count + 1
+            // Scalars counted from the bytes: every byte but UTF-8 continuation bytes starts one.
+            offset += rawLine.reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
             let trimmed = line.trimmingWhitespace()
             guard !trimmed.isEmpty else { continue }
             lineNumber += 1
             // Furniture lines are short or carry a breadcrumb arrow: only those are folded and checked.
             let short = trimmed.utf8.count < 160
             // (Searched as UTF-8 bytes: Character-wise search over Arabic took a tenth of extraction.)
-            let folded = short || trimmed.utf8.contains(0x3E) || trimmed.containsBytes("»") ? foldForMarkers(trimmed) : ""
-            if short, endMarkers.contains(where: { folded.containsBytes($0) }) { break }
-            if !folded.isEmpty, furnitureMarkers.contains(where: { folded.containsBytes($0) }) { continue }
+            let folded = short || trimmed.utf8.contains(0x3E) || guillemet.occurs(in: trimmed) ? foldForMarkers(trimmed) : ""
+            if short, endPatterns.contains(where: { $0.occurs(in: folded) }) { break }
+            if !folded.isEmpty, furniturePatterns.contains(where: { $0.occurs(in: folded) }) { continue }
             let words = wordCount(trimmed, limit: 7)
             if lineNumber <= 8, dateline == nil, words <= 6 {
                 let tokens = TextSplitter.tokenize(trimmed, vocabulary: vocabulary)
@@ -67,7 +72,8 @@ enum Cleaner {
         var inWord = false
         for scalar in line.unicodeScalars {
             let v = scalar.value
-            if v <= 0x20 || (v >= 0x80 && scalar.properties.isWhitespace) {
+            // Arabic letters are never spaces: only other non-ASCII scalars need the property table.
+            if v <= 0x20 || (v >= 0x80 && !(0x0600...0x06FF).contains(v) && scalar.properties.isWhitespace) {
                 inWord = false
             } else if !inWord {
                 inWord = true
@@ -100,32 +106,44 @@ enum Cleaner {
     }
 }
 
-extension String {
-    /// Whether `needle`'s UTF-8 bytes occur in this string's: a literal search, without the
-    /// Unicode equivalence (and its cost) of `contains(_:)`.
-    func containsBytes(_ needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
+/// A literal UTF-8 byte string to search for, without the Unicode equivalence (and its cost)
+/// of `String.contains(_:)`. Boyer-Moore-Horspool: a first-byte scan would stop at every Arabic
+/// letter (all begin with D8 or D9); this one mostly skips by the pattern's length.
+struct BytePattern: Sendable {
+    let bytes: [UInt8]
+    private let skip: [Int]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var skip = [Int](repeating: max(1, bytes.count), count: 256)
+        for k in 0..<max(0, bytes.count - 1) { skip[Int(bytes[k])] = bytes.count - 1 - k }
+        self.skip = skip
+    }
+
+    /// Whether the pattern occurs in `text`.
+    func occurs(in text: String) -> Bool {
+        let m = bytes.count
+        guard m > 0 else { return true }
+        var haystack = text
         return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard !n.isEmpty else { return true }
-                guard h.count >= n.count else { return false }
-                let first = n[0]
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n.count, h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
+            guard h.count >= m else { return false }
+            return bytes.withUnsafeBufferPointer { n in
+                skip.withUnsafeBufferPointer { skip in
+                    var i = 0
+                    while i <= h.count - m {
+                        var j = m - 1
+                        while j >= 0, h[i + j] == n[j] { j -= 1 }
+                        if j < 0 { return true }
+                        i += skip[Int(h[i + m - 1])]
                     }
-                    i += 1
+                    return false
                 }
-                return false
             }
         }
     }
+}
 
+extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),

@@ -86,6 +86,7 @@ public struct Extractor: Sendable {
 
     func recognizePlaces(in sentences: [Sentence]) -> [Mention] {
         var mentions = [Mention]()
+        let keyPrefixes = gazetteer.keyPrefixTable
         for (s, sentence) in sentences.enumerated() {
             let tokens = sentence.tokens
             let actorSpans = Self.actorSpans(tokens, actors: sentence.actors)
@@ -115,7 +116,7 @@ public struct Extractor: Sendable {
                 for (v, first) in token.keyWords.enumerated() where !first.isEmpty {
                     var key = token.entry.keyStarts[v]
                     var n = 1
-                    while let whole = gazetteer.keyState(key) {
+                    while let whole = keyPrefixes[key] {
                         if whole { lengths.insert(n) }
                         guard i + n < tokens.count, n < 7, !tokens[i + n].afterBreak, let next = tokens[i + n].entry.keyStarts.first else { break }
                         if !next.string.isEmpty { key = FastKey(key.string + " " + next.string) }

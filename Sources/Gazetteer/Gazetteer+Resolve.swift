@@ -339,11 +339,10 @@ extension Gazetteer {
         fuzzy.keyPrefixes(exact)[FastKey(key)] != nil
     }
 
-    /// One look-up for both questions: nil when no key starts with these whole words, else
-    /// whether they are a whole key.
-    public func keyState(_ key: FastKey) -> Bool? {
-        fuzzy.keyPrefixes(exact)[key]
-    }
+    /// Every whole-word prefix of every name key, mapped to whether it is a whole key: one
+    /// look-up answers "can a name start so?" and "is this a name?". Fetch it once for many
+    /// look-ups (it is built on first use and shared).
+    public var keyPrefixTable: [FastKey: Bool] { fuzzy.keyPrefixes(exact) }
 
     /// The facility kind of a word given as its clitic- and article-free forms.
     public static func facilityKind(forms: [String]) -> PlaceKind? {
