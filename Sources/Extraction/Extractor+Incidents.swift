@@ -97,7 +97,13 @@ extension Extractor {
                             }
                     }
                     var inferred = false
-                    if date == nil, let day = article.published ?? leadDay {
+                    // Reported without a date: on the day of publication or, as news usually
+                    // runs a day behind, the day before; never after.
+                    if date == nil, let published = article.published {
+                        date = DateRange(start: published.adding(days: -1), end: published, precision: .day)
+                        inferred = true
+                    }
+                    if date == nil, let day = leadDay {
                         date = DateRange(start: day, precision: .day)
                         inferred = true
                     }

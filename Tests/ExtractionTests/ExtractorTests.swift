@@ -153,6 +153,20 @@ struct ExtractorTests {
         #expect(!clash.dateInferred)
     }
 
+    @Test("A report without a date happened on the day of publication or the day before, never after; marked inferred")
+    func undatedReport() throws {
+        let result = extract("أعلنت مصادر عسكرية أن الجيش استعاد السيطرة على حقل العمر النفطي.", published: "2026-01-19")
+        let incident = try #require(result.incidents.first { $0.type == .controlChange })
+        #expect(incident.date?.start.description == "2026-01-18")
+        #expect(incident.date?.last.description == "2026-01-19")
+        #expect(incident.dateInferred)
+        // A date in the text is kept as it is, not widened.
+        let dated = try #require(extract("استعاد الجيش أمس السيطرة على حقل العمر النفطي.", published: "2026-01-19").incidents.first)
+        #expect(dated.date?.start.description == "2026-01-18")
+        #expect(dated.date?.end == nil)
+        #expect(!dated.dateInferred)
+    }
+
     @Test("Without a date anywhere, relative dates stay unresolved and the user is told")
     func noDate() {
         let result = extract("هاجم تنظيم داعش سجن الصناعة أمس.", published: nil)
