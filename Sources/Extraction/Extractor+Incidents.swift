@@ -43,13 +43,20 @@ extension Extractor {
             }
             // "وبيّن … أن العملية جرت في قرية الحجة قرب البصيرة": the sentence says where the
             // operation just reported took place.
+            var relocated = false
             if let last = lastReported, s - last.sentence <= 2, let located = Self.operationLocation(tokens: tokens, mentions: here) {
                 for k in last.incidents where incidents[k].geoPrecision > 1 || incidents[k].place.kind.isArea {
                     incidents[k].place = located.place
                     incidents[k].geoPrecision = 1
                 }
+                relocated = true
             }
-            let cues = Self.cues(in: tokens)
+            var cues = Self.cues(in: tokens)
+            // "… أن العملية جرت في قرية الحجة، واستهدفت «متزعماً محلياً»": what the operation
+            // targeted, not a second incident.
+            if relocated {
+                cues.removeAll { $0.type == .attack && tokens[$0.first].forms.contains { $0.hasPrefix("استهدف") } }
+            }
             guard !cues.isEmpty else { continue }
             let actors = sentence.actors
             let claim = Self.claim(in: tokens, actors: actors)
@@ -193,6 +200,11 @@ extension Extractor {
             if tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) }) { continue }
             // "قبل دخول" (before entering): what has not happened yet.
             if i > 0, tokens[i - 1].forms.contains("قبل") { continue }
+            // "هذا الهجوم", "this attack": an event the text has already told.
+            // (An Arabic demonstrative points only at a definite noun: "بعد ذلك هاجم" is a new event.)
+            if i > 0, tokens[i - 1].entry.roles.contains(.demonstrative), tokens[i].entry.hasArticle || !PlaceName.isArabic(tokens[i].folded) {
+                continue
+            }
             var type = match.value
             // "escaped prisoners": a participle describing people, not an escape.
             if type == .escape, tokens[i].bare == "escaped", i + 1 < tokens.count,
@@ -229,17 +241,12 @@ extension Extractor {
             for m in mentions where m.firstToken > first.lastToken {
                 guard let previous = list.last else { break }
                 // "الشدادي جنوب الحسكة", "طريفاوي – الحسكة": the second place only says where the first is.
+                if Self.locates(m, previous, tokens: tokens) { continue }
                 let before = m.firstToken > 0 ? tokens[m.firstToken - 1].forms : []
-                if before.contains(where: { Self.directionWords.contains($0) }) { continue }
                 // "حقل كونكو للغاز في دير الزور، إلى جانب حقول …": a settlement "in" after a facility
                 // says where the facility is; the list goes on past it.
                 if previous.place.kind.isFacility, m.place.kind.isSettlement || m.place.kind.isArea, before.contains("في"),
                     m.firstToken - previous.lastToken <= 4
-                {
-                    continue
-                }
-                if tokens[m.firstToken].afterBreak, !tokens[m.firstToken].folded.hasPrefix("و"),
-                    Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind)
                 {
                     continue
                 }
@@ -283,10 +290,26 @@ extension Extractor {
             }
         }
         let before = mentions.filter { $0.lastToken < cue.first }
-        guard let nearest = before.max(by: { ($0.place.kind.isFacility ? 1 : 0, $0.lastToken) < ($1.place.kind.isFacility ? 1 : 0, $1.lastToken) }) else {
+        guard var nearest = before.max(by: { ($0.place.kind.isFacility ? 1 : 0, $0.lastToken) < ($1.place.kind.isFacility ? 1 : 0, $1.lastToken) }) else {
             return []
         }
+        // "في منطقة طريفاوي – الحسكة … الانتشار": the place that only says where the one before
+        // it is does not stand for it.
+        while let k = before.lastIndex(where: { $0.lastToken < nearest.firstToken }),
+            nearest.firstToken - before[k].lastToken <= 2, Self.locates(nearest, before[k], tokens: tokens)
+        {
+            nearest = before[k]
+        }
         return [nearest]
+    }
+
+    /// Whether `m`, right after `previous`, only says where `previous` is: "الشدادي جنوب الحسكة"
+    /// (a direction word), "طريفاوي – الحسكة" (a larger place after punctuation).
+    static func locates(_ m: Mention, _ previous: Mention, tokens: [Token]) -> Bool {
+        let before = m.firstToken > 0 ? tokens[m.firstToken - 1].forms : []
+        if before.contains(where: { Self.directionWords.contains($0) }) { return true }
+        return tokens[m.firstToken].afterBreak && !tokens[m.firstToken].folded.hasPrefix("و")
+            && Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind)
     }
 
     static let directionWords: Set<String> = [

@@ -158,7 +158,7 @@ enum Lexicon {
         (.arrest, [Phrase("القبض علي"), Phrase("القاء القبض"), Phrase("اعتقال", prefix: true), Phrase("اعتقلت"), Phrase("مداهمه", prefix: true),
                    Phrase("دهم"), Phrase("حمله دهم"), Phrase("اعيد اعتقالهم"), Phrase("arrest", prefix: true),
                    Phrase("detained"), Phrase("raid", prefix: true), Phrase("rounded up")]),
-        (.controlChange, [Phrase("السيطره علي"), Phrase("سيطرتها علي"), Phrase("خرج عن سيطره"), Phrase("خروج"), Phrase("عن سيطره", prefix: true),
+        (.controlChange, [Phrase("السيطره علي"), Phrase("سيطرتها علي"), Phrase("خرج عن سيطره"), Phrase("عن سيطره", prefix: true), Phrase("عن سيطرت", prefix: true),
                           Phrase("فقدان السيطره"), Phrase("استعاد السيطره"), Phrase("استعاده السيطره"),
                           Phrase("اصبح في يد"), Phrase("بسط سيطرته"), Phrase("سيطرت"), Phrase("سيطر"), Phrase("تسيطر"),
                           Phrase("يسيطر"), Phrase("سيطروا"), Phrase("بسطت"), Phrase("استعاد", prefix: true), Phrase("تسليم السجن"), Phrase("took control"),
@@ -185,6 +185,8 @@ enum Lexicon {
         "عدم", "منع", "لمنع", "تحذر", "تحذير", "تحذيرات", "مغبه", "خطر", "بخطر", "تسهيل", "بتسهيل", "ستقوم", "سوف", "يهدف", "بهدف",
         "لتسهيل", "امكانيه", "احتمال", "محاوله", "اي", "اطار", "ستتم", "سيتم", "يتم", "ستقوم", "سيقوم", "تهدف", "رغم", "prevent", "warn", "warned", "warning", "would", "could", "may",
         "risk", "threat", "avoid", "دون", "بدون", "without",
+        // "وقف إطلاق النار", "هدنة", "ceasefire": a halt to shooting, not shooting.
+        "وقف", "هدنه", "cease", "ceasefire",
     ]
 
     /// Actor names. Longer phrases first so "قوات سوريا الديمقراطية" wins over shorter ones.

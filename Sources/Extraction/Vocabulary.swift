@@ -158,7 +158,7 @@ final class Vocabulary: Sendable {
 
 /// The word lists of the extractor a word belongs to, through any of its clitic-free forms.
 struct WordRoles: OptionSet, Sendable {
-    let rawValue: UInt16
+    let rawValue: UInt32
 
     /// A word that names something else far more often than a place (``Extractor/notPlaces``).
     static let notPlace = WordRoles(rawValue: 1)
@@ -190,8 +190,10 @@ struct WordRoles: OptionSet, Sendable {
     /// "the", and the English nouns that point back after it ("the prison", "the camp").
     static let the = WordRoles(rawValue: 1 << 14)
     static let englishAnaphor = WordRoles(rawValue: 1 << 15)
+    /// هذا، هذه، ذلك، تلك، this, that: what follows was told before.
+    static let demonstrative = WordRoles(rawValue: 1 << 16)
 
-    init(rawValue: UInt16) { self.rawValue = rawValue }
+    init(rawValue: UInt32) { self.rawValue = rawValue }
 
     init(forms: [String], lowered: String) {
         var roles: WordRoles = []
@@ -201,6 +203,7 @@ struct WordRoles: OptionSet, Sendable {
             (Set(DateParser.months.keys), .month), (Extractor.operationNouns, .operationNoun),
             (Extractor.tookPlaceVerbs, .tookPlace), (["ريف", "باديه"], .area), (["ذي", "ذو", "ذا"], .dhu),
             (["ذاتيه", "administration"], .administration),
+            (["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "this", "these"], .demonstrative),
         ]
         for (list, role) in lists where forms.contains(where: list.contains) { roles.insert(role) }
         if forms.contains(where: { w in Lexicon.killedWords.contains { w.hasPrefix($0) } }) { roles.insert(.killed) }
