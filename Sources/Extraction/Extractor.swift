@@ -234,8 +234,8 @@ public struct Extractor: Sendable {
     ]
 
     /// The kinds of place a word points back to ("والسجن" → prison), if it is an anaphor.
-    static func anaphorKinds(folded: String) -> [PlaceKind]? {
-        for variant in PlaceName.lookupVariants(of: folded) {
+    static func anaphorKinds(variants: [String]) -> [PlaceKind]? {
+        for variant in variants {
             if let kinds = anaphors[PlaceName.isArabic(variant) ? variant : variant.lowercased()] { return kinds }
         }
         return nil

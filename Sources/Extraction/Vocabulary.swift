@@ -53,7 +53,8 @@ final class Vocabulary: Sendable {
             forms = Lexicon.forms(folded)
             formKeys = forms.map(FastKey.init)
             stemKeys = forms.map { FastKey(String($0.prefix(3))) }
-            keyWords = PlaceName.lookupVariants(of: folded).map(PlaceName.words)
+            let variants = PlaceName.lookupVariants(of: folded)
+            keyWords = variants.map(PlaceName.words)
             keyStarts = keyWords.map { FastKey($0.joined(separator: " ")) }
             number = Numbers.value(forms: forms, folded: folded)
             mayStartDate = DateParser.mayStart(bare: forms[0], lowered: lowered) || number != nil
@@ -62,11 +63,11 @@ final class Vocabulary: Sendable {
             isYawm = forms[0] == "يوم"
             facilityKind = Gazetteer.facilityKind(forms: forms)
             listKind = Gazetteer.listKind(forms: forms)
-            anaphorKinds = Extractor.anaphorKinds(folded: folded)
+            anaphorKinds = Extractor.anaphorKinds(variants: variants)
             cueCandidates = Lexicon.cueIndex.candidates(formKeys: formKeys, stemKeys: stemKeys)
             actorCandidates = Lexicon.actorIndex.candidates(formKeys: formKeys, stemKeys: stemKeys)
             roles = WordRoles(forms: forms, lowered: lowered)
-            hasArticle = PlaceName.isArabic(folded) && PlaceName.lookupVariants(of: folded).contains { $0.hasPrefix("ال") }
+            hasArticle = PlaceName.isArabic(folded) && variants.contains { $0.hasPrefix("ال") }
         }
     }
 
@@ -195,17 +196,19 @@ struct WordRoles: OptionSet, Sendable {
 
     init(rawValue: UInt32) { self.rawValue = rawValue }
 
+    /// The word lists behind the roles, built once.
+    static let lists: [(Set<String>, WordRoles)] = [
+        (Extractor.notPlaces, .notPlace), (Extractor.capitals, .capital), (Extractor.locatives, .locative),
+        (Lexicon.blockers, .blocker), (Lexicon.attributionVerbs, .attribution), (Lexicon.disputeWords, .dispute),
+        (Set(DateParser.months.keys), .month), (Extractor.operationNouns, .operationNoun),
+        (Extractor.tookPlaceVerbs, .tookPlace), (["ريف", "باديه"], .area), (["ذي", "ذو", "ذا"], .dhu),
+        (["ذاتيه", "administration"], .administration),
+        (["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "this", "these"], .demonstrative),
+    ]
+
     init(forms: [String], lowered: String) {
         var roles: WordRoles = []
-        let lists: [(Set<String>, WordRoles)] = [
-            (Extractor.notPlaces, .notPlace), (Extractor.capitals, .capital), (Extractor.locatives, .locative),
-            (Lexicon.blockers, .blocker), (Lexicon.attributionVerbs, .attribution), (Lexicon.disputeWords, .dispute),
-            (Set(DateParser.months.keys), .month), (Extractor.operationNouns, .operationNoun),
-            (Extractor.tookPlaceVerbs, .tookPlace), (["ريف", "باديه"], .area), (["ذي", "ذو", "ذا"], .dhu),
-            (["ذاتيه", "administration"], .administration),
-            (["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "this", "these"], .demonstrative),
-        ]
-        for (list, role) in lists where forms.contains(where: list.contains) { roles.insert(role) }
+        for (list, role) in Self.lists where forms.contains(where: list.contains) { roles.insert(role) }
         if forms.contains(where: { w in Lexicon.killedWords.contains { w.hasPrefix($0) } }) { roles.insert(.killed) }
         if forms.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } }) { roles.insert(.people) }
         if forms[0] == "countryside" { roles.insert(.area) }
