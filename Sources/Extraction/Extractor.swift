@@ -288,6 +288,13 @@ public struct Extractor: Sendable {
                 guard let best = candidates.first, best.place.kind == mention.kindHint else { continue }
                 mention.place = best.place
                 mention.score = best.score
+            } else if mention.alternatives.count > 1,
+                mention.alternatives[0].score - mention.alternatives[1].score > Gazetteer.contextWeight
+            {
+                // The context adds at most `contextWeight`: it cannot overturn this lead, only
+                // raise the best candidate's score as the gazetteer's ranking would.
+                let d = context.map { Geodesic.distanceMeters(from: $0, to: mention.place.coordinate) }.min() ?? .infinity
+                if !context.isEmpty { mention.score = min(1, mention.score + Gazetteer.contextBonus(meters: d)) }
             } else if mention.alternatives.count > 1 {
                 let reranked = gazetteer.resolve(
                     mention.surface, hints: ResolveHints(kind: mention.kindHint, context: Array(context)), limit: 1,

@@ -219,6 +219,12 @@ extension Gazetteer {
         }.prefix(5).map { $0 }
     }
 
+    /// The most a context of other places adds to a candidate's score.
+    public static let contextWeight = 0.1
+
+    /// What a context place `meters` away adds to a candidate's score.
+    public static func contextBonus(meters: Double) -> Double { contextWeight * exp(-meters / 50_000) }
+
     func rank(_ place: Place, base: Double, match: PlaceCandidate.Match, hints: ResolveHints) -> PlaceCandidate {
         var score = base * 0.75 + 0.25 * importance(place)
         if let kind = hints.kind {
@@ -232,7 +238,7 @@ extension Gazetteer {
         }
         if !hints.context.isEmpty {
             let d = hints.context.map { Geodesic.distanceMeters(from: $0, to: place.coordinate) }.min() ?? .infinity
-            score += 0.1 * exp(-d / 50_000)
+            score += Self.contextBonus(meters: d)
         }
         if let country = hints.country {
             score += place.country == country ? 0.05 : -0.1
