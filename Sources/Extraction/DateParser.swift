@@ -229,7 +229,7 @@ public enum DateParser {
     static func mayStart(bare: String, lowered: String) -> Bool {
         if !bare.isEmpty, bare.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
         if startWords.contains(FastKey(bare)) || Numbers.value(of: bare) != nil { return true }
-        return weekday(at: 0, [bare], [lowered]) != nil || weekdays["ال" + bare] != nil
+        return weekday(lowered: lowered) != nil || weekday(afterYawm: bare) != nil
     }
 
     static func resolve(day: Int, month: Int, year: Int?, reference: Day?) -> DateRange? {

@@ -113,8 +113,8 @@ public struct Extractor: Sendable {
                 // gazetteer's key prefixes), plus facility and countryside phrases, plus a bare
                 // list item after "حقول …".
                 var lengths = Set<Int>()
-                for (v, first) in token.keyWords.enumerated() where !first.isEmpty {
-                    var key = token.entry.keyStarts[v]
+                for start in token.entry.keyStarts where !start.string.isEmpty {
+                    var key = start
                     var n = 1
                     while let whole = keyPrefixes[key] {
                         if whole { lengths.insert(n) }

@@ -16,8 +16,6 @@ public struct Token: Hashable, Sendable {
 
     /// The folded word without attached clitics and article, most literal first (``Lexicon/forms(_:)``).
     var forms: [String] { entry.forms }
-    /// The gazetteer key words of the token as written, and of each clitic-stripped variant.
-    var keyWords: [[String]] { entry.keyWords }
 
     init(text: String, entry: Vocabulary.Entry, start: Int, end: Int, afterBreak: Bool) {
         self.text = text

@@ -21,9 +21,8 @@ final class Vocabulary: Sendable {
         /// `forms` as hash keys, and their first three letters (inflected lexicon words).
         let formKeys: [FastKey]
         let stemKeys: [FastKey]
-        /// The gazetteer key words of the word as written and of each clitic-stripped variant.
-        let keyWords: [[String]]
-        /// Each of `keyWords` joined, as the hash key a gazetteer key starts with.
+        /// The gazetteer key words of the word as written and of each clitic-stripped variant,
+        /// joined: the hash keys a place name's key can start with (empty when no key words).
         let keyStarts: [FastKey]
         /// The number the word writes (digits or a number word), if any.
         let number: Int?
@@ -54,8 +53,7 @@ final class Vocabulary: Sendable {
             formKeys = forms.map(FastKey.init)
             stemKeys = forms.map { FastKey(String($0.prefix(3))) }
             let variants = PlaceName.lookupVariants(of: folded)
-            keyWords = variants.map(PlaceName.words)
-            keyStarts = keyWords.map { FastKey($0.joined(separator: " ")) }
+            keyStarts = variants.map { FastKey(PlaceName.words($0).joined(separator: " ")) }
             number = Numbers.value(forms: forms, folded: folded)
             mayStartDate = DateParser.mayStart(bare: forms[0], lowered: lowered) || number != nil
             weekday = DateParser.weekday(lowered: lowered)

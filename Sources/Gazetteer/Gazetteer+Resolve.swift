@@ -134,14 +134,15 @@ extension Gazetteer {
                 where c.place.kind == kind && c.match == .exact {
                     add(indexByID[c.place.id].map { [Int32($0)] }, 0.96 * c.score, .exact)
                 }
-            }
-            if !rest.isEmpty, !found.keys.contains(where: { places[$0].kind == kind }) {
-                let settlement = resolve(
-                    rest.joined(separator: " "), hints: ResolveHints(country: hints.country), limit: 3, fuzzy: allowFuzzy)
-                for candidate in settlement where candidate.place.kind.isSettlement {
-                    for (i, d) in facilities(of: kind, near: candidate.place.coordinate, withinMeters: 15_000) {
-                        let base = candidate.score * 0.9 * (1 - d / 20_000)
-                        if (found[i]?.base ?? -1) < base { found[i] = (base, .facilityNear) }
+                // Otherwise the facility of that kind beside the settlement the rest names.
+                if !found.keys.contains(where: { places[$0].kind == kind }) {
+                    let settlement = resolve(
+                        rest.joined(separator: " "), hints: ResolveHints(country: hints.country), limit: 3, fuzzy: allowFuzzy)
+                    for candidate in settlement where candidate.place.kind.isSettlement {
+                        for (i, d) in facilities(of: kind, near: candidate.place.coordinate, withinMeters: 15_000) {
+                            let base = candidate.score * 0.9 * (1 - d / 20_000)
+                            if (found[i]?.base ?? -1) < base { found[i] = (base, .facilityNear) }
+                        }
                     }
                 }
             }
@@ -335,14 +336,6 @@ extension Gazetteer {
             (previous2, previous, current) = (previous, current, previous2)
         }
         return previous[b.count]
-    }
-
-    /// Whether `key` (folded words joined by spaces) is a place name's key.
-    public func isKey(_ key: String) -> Bool { fuzzy.keyPrefixes(exact)[FastKey(key)] == true }
-
-    /// Whether some place name's key starts with these whole words.
-    public func isKeyPrefix(_ key: String) -> Bool {
-        fuzzy.keyPrefixes(exact)[FastKey(key)] != nil
     }
 
     /// Every whole-word prefix of every name key, mapped to whether it is a whole key: one
