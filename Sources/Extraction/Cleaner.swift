@@ -85,24 +85,48 @@ enum Cleaner {
     }
 
     /// Lower case, no harakat or tatweel, one alef, ه for ة, ي for ى: enough to spot the markers.
-    /// ASCII and Arabic are mapped scalar by scalar; only other scripts go through `lowercased()`.
+    /// ASCII and Arabic are mapped byte by byte (Arabic letters are two bytes, D8 or D9 then one);
+    /// only other scripts go through `lowercased()`.
     static func foldForMarkers(_ text: String) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count)
-        func put(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { out.append($0) } }
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x41...0x5A: out.append(UInt8(scalar.value) + 0x20)
-            case 0x00...0x7F: out.append(UInt8(scalar.value))
-            case 0x064B...0x065F, 0x0640: continue
-            case 0x0622, 0x0623, 0x0625: put("ا")
-            case 0x0629: put("ه")
-            case 0x0649: put("ي")
-            case 0x0600...0x06FF: put(scalar)
-            default: out.append(contentsOf: String(scalar).lowercased().utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                    i += 1
+                } else if (b == 0xD8 || b == 0xD9 || b == 0xDA || b == 0xDB), i + 1 < bytes.count {
+                    let c = bytes[i + 1]
+                    // Two appends, not `+= [b, c]`: an array literal is an allocation per letter.
+                    switch (b, c) {
+                    case (0xD9, 0x8B...0x9F), (0xD9, 0x80): break  // harakat (U+064B–065F), tatweel (U+0640)
+                    case (0xD8, 0xA2), (0xD8, 0xA3), (0xD8, 0xA5):  // آ أ إ → ا
+                        out.append(0xD8)
+                        out.append(0xA7)
+                    case (0xD8, 0xA9):  // ة → ه
+                        out.append(0xD9)
+                        out.append(0x87)
+                    case (0xD9, 0x89):  // ى → ي
+                        out.append(0xD9)
+                        out.append(0x8A)
+                    default:
+                        out.append(b)
+                        out.append(c)
+                    }
+                    i += 2
+                } else {
+                    // Another script: the whole scalar, lower-cased.
+                    let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                    let end = min(bytes.count, i + width)
+                    out.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self).lowercased().utf8)
+                    i = end
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

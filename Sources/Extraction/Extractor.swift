@@ -112,23 +112,24 @@ public struct Extractor: Sendable {
                 // Lengths worth resolving: those whose words form a known name (following the
                 // gazetteer's key prefixes), plus facility and countryside phrases, plus a bare
                 // list item after "حقول …".
-                var lengths = Set<Int>()
+                // (A bit set: bit n for n words. A `Set` here was a heap allocation per token.)
+                var lengths: UInt16 = 0
                 for start in token.entry.keyStarts where !start.string.isEmpty {
                     var key = start
                     var n = 1
                     while let whole = keyPrefixes[key] {
-                        if whole { lengths.insert(n) }
+                        if whole { lengths |= 1 << n }
                         guard i + n < tokens.count, n < 7, !tokens[i + n].afterBreak, let next = tokens[i + n].entry.keyStarts.first else { break }
                         if !next.string.isEmpty { key = FastKey(key.string + " " + next.string) }
                         n += 1
                     }
                 }
                 if token.entry.facilityKind != nil || token.entry.roles.contains(.area) {
-                    for n in 2...4 where i + n <= tokens.count { lengths.insert(n) }
+                    for n in 2...4 where i + n <= tokens.count { lengths |= 1 << n }
                 }
-                if listKind != nil { lengths.insert(1) }
+                if listKind != nil { lengths |= 1 << 1 }
                 var matched = false
-                for n in lengths.sorted(by: >) {
+                for n in stride(from: 7, through: 1, by: -1) where lengths & (1 << n) != 0 {
                     // A name does not run across punctuation.
                     if n > 1, tokens[(i + 1)..<(i + n)].contains(where: \.afterBreak) { continue }
                     let words = tokens[i..<(i + n)].map(\.text)

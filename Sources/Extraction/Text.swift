@@ -82,6 +82,13 @@ enum TextSplitter {
         func text(_ from: Int, _ to: Int) -> String {
             String(decoding: bytes[byteOffsets[from]..<byteOffsets[to]], as: UTF8.self)
         }
+
+        /// The vocabulary's entry for the word of scalars `from..<to`, looked up by its bytes.
+        func entry(_ from: Int, _ to: Int, vocabulary: Vocabulary) -> Vocabulary.Entry {
+            bytes.withUnsafeBufferPointer { all in
+                vocabulary.entry(bytes: UnsafeBufferPointer(rebasing: all[byteOffsets[from]..<byteOffsets[to]]))
+            }
+        }
     }
 
     /// Splits cleaned paragraphs (each with its scalar offset in the article) into sentences.
@@ -146,10 +153,9 @@ enum TextSplitter {
                 while j < to, isWordScalar(scalars[j]) || (isJoiner(scalars[j]) && j + 1 < to && isWordScalar(scalars[j + 1]) && !isArabicScalar(scalars[j + 1])) {
                     j += 1
                 }
-                let text = scalars.text(i, j)
-                let entry = vocabulary.entry(for: text)
+                let entry = scalars.entry(i, j, vocabulary: vocabulary)
                 if !entry.folded.isEmpty {
-                    tokens.append(Token(text: text, entry: entry, start: base + i, end: base + j, afterBreak: sawBreak))
+                    tokens.append(Token(text: entry.text, entry: entry, start: base + i, end: base + j, afterBreak: sawBreak))
                 }
                 sawBreak = false
                 i = j

@@ -1,3 +1,4 @@
+import Foundation
 import Gazetteer
 import Synchronization
 
@@ -12,6 +13,8 @@ import Synchronization
 final class Vocabulary: Sendable {
     /// What a word type is, once analysed (a class: tokens share it rather than copy its fields).
     final class Entry: Sendable {
+        /// The word as written (tokens share this string rather than each copying the bytes out).
+        let text: String
         /// The word folded (``PlaceName/fold(_:)``).
         let folded: String
         /// `folded` in lower case (English words).
@@ -47,6 +50,7 @@ final class Vocabulary: Sendable {
         let hasArticle: Bool
 
         init(text: String) {
+            self.text = text
             folded = PlaceName.fold(text)
             lowered = folded.lowercased()
             forms = Lexicon.forms(folded)
@@ -101,14 +105,14 @@ final class Vocabulary: Sendable {
     }
 
     let capacity: Int
-    private let table: Mutex<[FastKey: Entry]>
+    private let table: Mutex<WordTable>
     private let resolutions: Mutex<[Query: [PlaceCandidate]]>
     private let places: Mutex<[String: PlaceFacts]>
 
     /// An empty vocabulary holding at most `capacity` word types (and as many resolved names).
     init(capacity: Int = 50_000) {
         self.capacity = capacity
-        table = Mutex([:])
+        table = Mutex(WordTable(capacity: capacity))
         resolutions = Mutex([:])
         places = Mutex([:])
     }
@@ -141,18 +145,82 @@ final class Vocabulary: Sendable {
 
     /// The analysis of a word as written, computed on first sight.
     func entry(for text: String) -> Entry {
-        let key = FastKey(text)
-        if let known = table.withLock({ $0[key] }) { return known }
-        let entry = Entry(text: text)
+        var text = text
+        return text.withUTF8 { entry(bytes: $0) }
+    }
+
+    /// The analysis of the word whose UTF-8 bytes are `bytes` (a slice of a paragraph's bytes):
+    /// a word met before is found without first copying it out into a `String`.
+    func entry(bytes: UnsafeBufferPointer<UInt8>) -> Entry {
+        let hash = WordTable.hash(bytes)
+        if let known = table.withLock({ $0.find(bytes, hash: hash) }) { return known }
+        let entry = Entry(text: String(decoding: bytes, as: UTF8.self))
         table.withLock { words in
-            if words.count >= capacity { words.removeAll(keepingCapacity: true) }
-            words[key] = entry
+            if words.count >= capacity { words.removeAll() }
+            words.insert(entry, hash: hash)
         }
         return entry
     }
 
     /// The number of word types held.
     var count: Int { table.withLock { $0.count } }
+}
+
+/// Word types by the bytes of their spelling, in open addressing: FNV-1a over the bytes (SipHash
+/// through `Hasher`, and making a `String` of every token before the look-up, were a tenth of
+/// extraction), then one `memcmp` against the entry's own text.
+struct WordTable: Sendable {
+    private var slots: [Vocabulary.Entry?]
+    private var hashes: [UInt64]
+    private(set) var count = 0
+
+    /// A table that holds `capacity` words at most half full.
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size <<= 1 }
+        slots = Array(repeating: nil, count: size)
+        hashes = Array(repeating: 0, count: size)
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Vocabulary.Entry? {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while let entry = slots[i] {
+            if hashes[i] == hash, Self.same(entry.text, bytes) { return entry }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds `entry` (not already present) under `hash`; the caller keeps the table under capacity.
+    mutating func insert(_ entry: Vocabulary.Entry, hash: UInt64) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while slots[i] != nil { i = (i + 1) & mask }
+        slots[i] = entry
+        hashes[i] = hash
+        count += 1
+    }
+
+    mutating func removeAll() {
+        for i in slots.indices { slots[i] = nil }
+        count = 0
+    }
+
+    private static func same(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == bytes.count else { return false }
+        let equal = utf8.withContiguousStorageIfAvailable { p in
+            p.count == 0 || memcmp(p.baseAddress!, bytes.baseAddress!, p.count) == 0
+        }
+        return equal ?? utf8.elementsEqual(bytes)
+    }
 }
 
 /// The word lists of the extractor a word belongs to, through any of its clitic-free forms.

@@ -188,6 +188,19 @@ struct ExtractorTests {
         #expect(result.incidents.count == 1)
     }
 
+    @Test("Furniture markers are found however the site writes them: hamza, harakat, tatweel, capitals")
+    func markerSpellings() {
+        #expect(Cleaner.foldForMarkers("قدْ يُعجبـك أيضاً") == "قد يعجبك ايضا")
+        #expect(Cleaner.foldForMarkers("مقالات ذات صلة") == "مقالات ذات صله")
+        #expect(Cleaner.foldForMarkers("Related ARTICLES — Élan") == "related articles — élan")
+        let text = """
+            هاجم تنظيم داعش سجن الشدادي اليوم.
+            اقرأ أيضـاً:
+            اشتباكات في القامشلي
+            """
+        #expect(!extract(text).mentions.contains { $0.place.name == "Qamishli" })
+    }
+
     @Test("Seed scores: toponym F1 at least 0.95 and incident F1 at least 0.8 on the seeds' gold")
     func seedScores() throws {
         let gold = try Evaluation.readGold(path: Fixtures.gold.path)
