@@ -152,7 +152,7 @@ final class Vocabulary: Sendable {
     /// The analysis of the word whose UTF-8 bytes are `bytes` (a slice of a paragraph's bytes):
     /// a word met before is found without first copying it out into a `String`.
     func entry(bytes: UnsafeBufferPointer<UInt8>) -> Entry {
-        let hash = WordTable.hash(bytes)
+        let hash = FNV1a.hash(bytes)
         if let known = table.withLock({ $0.find(bytes, hash: hash) }) { return known }
         let entry = Entry(text: String(decoding: bytes, as: UTF8.self))
         table.withLock { words in
@@ -180,12 +180,6 @@ struct WordTable: Sendable {
         while size < 2 * capacity { size <<= 1 }
         slots = Array(repeating: nil, count: size)
         hashes = Array(repeating: 0, count: size)
-    }
-
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return h
     }
 
     func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Vocabulary.Entry? {

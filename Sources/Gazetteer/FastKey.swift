@@ -34,20 +34,72 @@ public struct FastKey: Hashable, Sendable {
     }
 }
 
-/// UTF-8 bytes as a dictionary key, hashed in one call (an `Array<UInt8>` feeds the hasher
-/// byte by byte, which made hashing most of an exact look-up's cost).
-struct ByteKey: Hashable, Sendable {
-    let bytes: [UInt8]
+/// FNV-1a over bytes: for the byte-keyed tables of the hot paths, where `Hasher`'s SipHash
+/// (keyed, made for untrusted keys) was most of a look-up's cost.
+public enum FNV1a {
+    @inlinable
+    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return h
+    }
+}
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+/// An immutable map from byte strings (gazetteer keys) to place indices, in open addressing:
+/// the keys' bytes in one buffer, a slot per key at most half full, FNV-1a to place them and one
+/// `memcmp` to confirm. Built once per gazetteer for bulk exact look-ups.
+struct ByteTable: Sendable {
+    private let bytes: [UInt8]
+    /// Per key: where its bytes start and end in ``bytes``.
+    private let bounds: [(start: Int, end: Int)]
+    private let values: [[Int32]]
+    /// Per slot: the key index + 1 (0 = empty), and the key's hash.
+    private let slots: [Int32]
+    private let hashes: [UInt64]
 
-    static func == (a: ByteKey, b: ByteKey) -> Bool {
-        a.bytes.withUnsafeBufferPointer { x in
-            b.bytes.withUnsafeBufferPointer { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+    init(_ map: [String: [Int32]]) {
+        var bytes = [UInt8]()
+        var bounds = [(start: Int, end: Int)]()
+        var values = [[Int32]]()
+        var size = 16
+        while size < 2 * map.count { size <<= 1 }
+        var slots = [Int32](repeating: 0, count: size)
+        var hashes = [UInt64](repeating: 0, count: size)
+        for (key, places) in map {
+            let start = bytes.count
+            bytes.append(contentsOf: key.utf8)
+            let hash = bytes.withUnsafeBufferPointer { FNV1a.hash(UnsafeBufferPointer(rebasing: $0[start...])) }
+            bounds.append((start, bytes.count))
+            values.append(places)
+            var i = Int(truncatingIfNeeded: hash) & (size - 1)
+            while slots[i] != 0 { i = (i + 1) & (size - 1) }
+            slots[i] = Int32(values.count)
+            hashes[i] = hash
         }
+        self.bytes = bytes
+        self.bounds = bounds
+        self.values = values
+        self.slots = slots
+        self.hashes = hashes
     }
 
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    /// The places stored under `key`, if any.
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> [Int32]? {
+        let hash = FNV1a.hash(key)
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        return bytes.withUnsafeBufferPointer { all in
+            while slots[i] != 0 {
+                let k = Int(slots[i]) - 1
+                if hashes[i] == hash {
+                    let (start, end) = bounds[k]
+                    if end - start == key.count, key.count == 0 || memcmp(all.baseAddress! + start, key.baseAddress!, key.count) == 0 {
+                        return values[k]
+                    }
+                }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
     }
 }

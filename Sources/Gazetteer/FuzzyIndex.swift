@@ -23,16 +23,15 @@ struct FuzzyIndex: Sendable {
     final class Box: Sendable {
         private let built = Mutex<FuzzyIndex?>(nil)
         private let prefixes = Mutex<[FastKey: Bool]?>(nil)
-        private let byBytes = Mutex<[ByteKey: [Int32]]?>(nil)
+        private let byBytes = Mutex<ByteTable?>(nil)
 
         /// The exact-key map keyed by UTF-8 bytes, for bulk look-ups.
-        func exactByBytes(_ exact: [String: [Int32]]) -> [ByteKey: [Int32]] {
+        func exactByBytes(_ exact: [String: [Int32]]) -> ByteTable {
             byBytes.withLock { value in
                 if let value { return value }
-                var map = [ByteKey: [Int32]](minimumCapacity: exact.count)
-                for (key, places) in exact { map[ByteKey(Array(key.utf8))] = places }
-                value = map
-                return map
+                let table = ByteTable(exact)
+                value = table
+                return table
             }
         }
 

@@ -197,7 +197,9 @@ extension Gazetteer {
     /// The places whose folded name equals `name`'s: the normalised exact look-up, without
     /// ranking. The hot path of bulk matching.
     public func exactPlaces(_ name: String) -> [Place] {
-        (fuzzy.exactByBytes(exact)[ByteKey(PlaceName.keyBytes(name))] ?? []).map { places[Int($0)] }
+        let key = PlaceName.keyBytes(name)
+        let found = key.withUnsafeBufferPointer { fuzzy.exactByBytes(exact).find($0) } ?? []
+        return found.map { places[Int($0)] }
     }
 
     /// The best candidate, or ``GazetteerError/unknownPlace(name:suggestions:)`` with the

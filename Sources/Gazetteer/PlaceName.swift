@@ -176,6 +176,23 @@ public enum PlaceName {
 
     /// ``fold(_:)`` as UTF-8 bytes: appending scalars to a String is several times slower, and
     /// look-ups hash the bytes directly.
+    /// A letter or digit outside ASCII and Arabic, folded: lower case, without combining marks;
+    /// `nil` for anything else (a separator).
+    static func latinFold(_ scalar: Unicode.Scalar) -> [UInt8]? {
+        guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { return nil }
+        var out = [UInt8]()
+        for s in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+        where !(0x0300...0x036F).contains(s.value) {
+            out.append(contentsOf: String(s).utf8)
+        }
+        return out
+    }
+
+    /// ``latinFold(_:)`` of U+0080–U+024F (Latin-1 Supplement, Extended-A and -B) and of
+    /// U+1E00–U+1EFF (Latin Extended Additional: ḥ ṣ ṭ ẓ of transliterations).
+    static let latinFolds: [[UInt8]?] = (0x80..<0x250).map { latinFold(Unicode.Scalar($0)!) }
+    static let latinExtendedFolds: [[UInt8]?] = (0x1E00..<0x1F00).map { latinFold(Unicode.Scalar($0)!) }
+
     static func foldBytes(_ text: String) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
@@ -254,11 +271,14 @@ public enum PlaceName {
             case 0x00...0x7F:
                 space()  // ASCII punctuation and spaces
             default:
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    let lowered = String(scalar).lowercased()
-                    for s in lowered.decomposedStringWithCanonicalMapping.unicodeScalars
-                    where !(0x0300...0x036F).contains(s.value) {
-                        put(s)
+                // Latin letters with diacritics (ā ḥ ṣ é ü …) from a table made once: through
+                // Foundation's decomposition they were a third of an exact look-up's time.
+                let folded = v < 0x0250 ? latinFolds[Int(v) - 0x80]
+                    : (0x1E00..<0x1F00).contains(v) ? latinExtendedFolds[Int(v) - 0x1E00] : latinFold(scalar)
+                if let folded {
+                    if !folded.isEmpty {
+                        out.append(contentsOf: folded)
+                        lastWasSpace = false
                     }
                 } else {
                     space()

@@ -60,6 +60,13 @@ struct PlaceNameTests {
         #expect(PlaceName.key("Yaʿrubiyah") == PlaceName.key("Yarubiyah"))
         #expect(PlaceName.key("Ra’s al-ʿAyn") == PlaceName.key("Ras al-Ayn"))
         #expect(PlaceName.key("Qamişlo") == PlaceName.key("qamishlo"))
+        // Scholarly transliteration (Latin Extended Additional), capitals with diacritics, Latin-1.
+        #expect(PlaceName.key("Ḥasakah") == "hasakah")
+        #expect(PlaceName.key("Dayr az-Zawr, Ṣuwar") == "dayr zawr suwar")
+        #expect(PlaceName.key("ÉLBEYLİ") == "elbeyli")
+        #expect(PlaceName.key("Tall Ḥamīs") == PlaceName.key("Tell Hamis"))
+        // A non-letter outside ASCII separates words: "Abu·Kamal", "Hasakah–Qamishli".
+        #expect(PlaceName.key("Hasakah–Qamishli") == "hasakah qamishli")
     }
 
     @Test("The Latin article in all its forms", arguments: ["al-", "el-", "ash-", "ar-", "as-", "ad-", "at-", "az-", "Al ", "El "])
