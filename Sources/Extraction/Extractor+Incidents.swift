@@ -466,6 +466,13 @@ extension Extractor {
         let precise = a.uncertaintyKilometers <= 5 && b.uncertaintyKilometers <= 5
         if precise, a.kind == b.kind, d <= maxKilometers * 1000 { return true }
         let pair = [a, b]
+        // A broad region and a place inside it: "strikes on eastern Syria" restates "strikes on
+        // Albu Kamal" (the region's uncertainty is its extent).
+        if let region = pair.first(where: { $0.kind == .region }), pair.contains(where: { $0.kind != .region && $0.kind != .country }),
+            d <= region.uncertaintyKilometers * 1000
+        {
+            return true
+        }
         if pair.contains(where: \.kind.isFacility), pair.contains(where: { $0.kind == .city || $0.kind == .town }),
             d <= 12_000
         {

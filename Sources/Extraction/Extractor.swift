@@ -129,6 +129,7 @@ public struct Extractor: Sendable {
                 }
                 if listKind != nil { lengths |= 1 << 1 }
                 var matched = false
+                var rejected = 0
                 for n in stride(from: 7, through: 1, by: -1) where lengths & (1 << n) != 0 {
                     // A name does not run across punctuation.
                     if n > 1, tokens[(i + 1)..<(i + n)].contains(where: \.afterBreak) { continue }
@@ -138,7 +139,12 @@ public struct Extractor: Sendable {
                     if n == 1, let listKind, token.entry.facilityKind == nil { hints.kind = listKind }
                     let candidates = vocabulary.resolve(surface, kind: hints.kind, limit: 4, fuzzy: false, in: gazetteer)
                     guard let best = candidates.first else { continue }
-                    if !acceptAsPlace(best.place, tokens: tokens, at: i) { break }
+                    if !acceptAsPlace(best.place, tokens: tokens, at: i) {
+                        // A name that is not a place here ("الإدارة الذاتية لشمال وشرق سوريا") is not
+                        // read again word by word ("وشرق سوريا").
+                        rejected = n
+                        break
+                    }
                     if n == 1, !acceptSingleWord(token, best.place, tokens: tokens, at: i) { break }
                     if n == 1, best.match == .facilityNear { break }
                     mentions.append(
@@ -151,6 +157,10 @@ public struct Extractor: Sendable {
                     i += n
                     matched = true
                     break
+                }
+                if rejected > 1 {
+                    i += rejected
+                    continue
                 }
                 if !matched, !PlaceName.isArabic(token.text), token.text.first?.isUppercase == true
                     || token.text.lowercased().hasPrefix("al-")

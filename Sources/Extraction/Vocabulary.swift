@@ -246,7 +246,7 @@ struct WordRoles: OptionSet, Sendable {
     static let area = WordRoles(rawValue: 1 << 11)
     /// ذو، ذي، ذا: a Hijri month or a person's name follows.
     static let dhu = WordRoles(rawValue: 1 << 12)
-    /// "الإدارة الذاتية", "administration": what follows names an administration.
+    /// "الإدارة الذاتية", "هيئة الداخلية", "administration": what follows names an administration.
     static let administration = WordRoles(rawValue: 1 << 13)
     /// "the", and the English nouns that point back after it ("the prison", "the camp").
     static let the = WordRoles(rawValue: 1 << 14)
@@ -262,7 +262,7 @@ struct WordRoles: OptionSet, Sendable {
         (Lexicon.blockers, .blocker), (Lexicon.attributionVerbs, .attribution), (Lexicon.disputeWords, .dispute),
         (Set(DateParser.months.keys), .month), (Extractor.operationNouns, .operationNoun),
         (Extractor.tookPlaceVerbs, .tookPlace), (["ريف", "باديه"], .area), (["ذي", "ذو", "ذا"], .dhu),
-        (["ذاتيه", "administration"], .administration),
+        (["ذاتيه", "داخليه", "administration"], .administration),
         (["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "this", "these"], .demonstrative),
     ]
 

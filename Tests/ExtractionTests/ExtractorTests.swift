@@ -329,6 +329,31 @@ struct IncidentRuleTests {
         #expect(lost.contains { $0.type == .controlChange && $0.place.name == "al-Shaddadi prison" })
     }
 
+    @Test("A region restating the place of the same incident is one incident, at the specific place")
+    func regionRestatesPlace() {
+        let text = """
+            قصف طيران مجهول مراكز عسكرية في مدينة البوكمال شرقي سوريا أمس.
+            وقتل 26 عنصراً إثر القصف على معسكراتهم شرقي سوريا.
+            """
+        let strikes = extract(text).incidents.filter { $0.type == .strike }
+        #expect(strikes.count == 1, "\(strikes.map(\.place.name))")
+        #expect(strikes.first?.place.name == "Abu Kamal")
+        // Far outside the region, the same type on the same day stays a separate incident.
+        let two = extract("قصف طيران مجهول مواقع في البوكمال أمس. وقصف الطيران مواقع في إدلب أمس.").incidents
+        #expect(two.filter { $0.type == .strike }.count == 2)
+    }
+
+    @Test("The name of an administration or an authority is not a place, nor are its words")
+    func administrationName() {
+        for text in [
+            "أعلنت الإدارة الذاتية لشمال وشرق سوريا حظر التجوال في الحسكة.",
+            "قال مسؤول في هيئة الداخلية لشمال وشرقي سوريا إن حظر التجوال فرض في الحسكة.",
+        ] {
+            let names = extract(text).mentions.map(\.place.name)
+            #expect(names == ["al-Hasakah"], "\(names)")
+        }
+    }
+
     @Test("A place that only says where the one before it is does not stand for it: \"طريفاوي – الحسكة\"")
     func locatingPlaceIsNotTheIncident() {
         let text = "عزز اللواء انتشاره على الحدود في منطقة طريفاوي – الحسكة، وأوضح أن الانتشار يأتي ضمن خطة أمنية شاملة."

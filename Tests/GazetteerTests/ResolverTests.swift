@@ -70,6 +70,20 @@ struct ResolverTests {
         #expect(gazetteer.resolve("حقول الحسكة", limit: 3).allSatisfy { $0.place.kind != .oilfield || $0.match == .facilityNear })
     }
 
+    @Test("Regions news names loosely resolve to the region, in both spellings of Syria, not to the country")
+    func looseRegions() throws {
+        for name in ["شمال شرق سورية", "شمال شرقي سوريا", "north-eastern Syria", "north and east Syria"] {
+            #expect(gazetteer.resolve(name, limit: 1).first?.place.name == "north-east Syria", "\(name)")
+        }
+        for name in ["شرقي سوريا", "شرق سورية", "eastern Syria"] {
+            #expect(gazetteer.resolve(name, limit: 1).first?.place.name == "eastern Syria", "\(name)")
+        }
+        let north = try #require(gazetteer.resolve("northern Syria", limit: 1).first)
+        #expect(north.place.kind == .region)
+        #expect(north.place.uncertaintyKilometers >= 100)
+        #expect(gazetteer.resolve("سوريا", limit: 1).first?.place.kind == .country)
+    }
+
     @Test("A facility word with a settlement finds the facility beside it")
     func facilityNearSettlement() throws {
         let prison = try #require(gazetteer.resolve("سجن الرقة", limit: 1).first)
