@@ -38,7 +38,13 @@ extension Extractor {
             let firstNew = incidents.count
             defer {
                 if let d = sentenceDates.last?.range { lastDate = (sentence.paragraph, d) }
-                if let m = here.last(where: { !$0.place.kind.isArea }) { lastPlace = (sentence.paragraph, m) }
+                // The last place that is not just where the one before it is ("قاعدة التاجي شمال بغداد").
+                let located = here.indices.filter { k in
+                    k > 0 && here[k].firstToken - here[k - 1].lastToken <= 4 && Self.locates(here[k], here[k - 1], tokens: tokens)
+                }
+                if let k = here.indices.last(where: { !here[$0].place.kind.isArea && !located.contains($0) }) {
+                    lastPlace = (sentence.paragraph, here[k])
+                }
                 if incidents.count > firstNew { lastReported = (s, firstNew..<incidents.count) }
             }
             // "وبيّن … أن العملية جرت في قرية الحجة قرب البصيرة": the sentence says where the
@@ -82,7 +88,7 @@ extension Extractor {
                 if places.isEmpty {
                     // No place in the sentence: the paragraph's last place, or for the headline the
                     // article's main place.
-                    if let last = lastPlace, last.paragraph == sentence.paragraph {
+                    if let last = lastPlace, last.paragraph == sentence.paragraph || (sentence.paragraph <= 1 && last.paragraph == sentence.paragraph - 1) {
                         places = [last.mention]
                     } else if let focus, sentence.paragraph == 0 || strongFocus {
                         places = [focus]
@@ -308,13 +314,21 @@ extension Extractor {
     static func locates(_ m: Mention, _ previous: Mention, tokens: [Token]) -> Bool {
         let before = m.firstToken > 0 ? tokens[m.firstToken - 1].forms : []
         if before.contains(where: { Self.directionWords.contains($0) }) { return true }
+        // "في مدينة الحسكة شمال شرقي سوريا", "Qamishli, northeastern Syria": a larger place named
+        // by its direction.
+        if tokens[m.firstToken].forms.contains(where: { Self.directionWords.contains($0) }),
+            Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind)
+        {
+            return true
+        }
         return tokens[m.firstToken].afterBreak && !tokens[m.firstToken].folded.hasPrefix("و")
             && Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind)
     }
 
     static let directionWords: Set<String> = [
         "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "قرب", "بالقرب", "محيط", "ريف", "south", "north",
-        "east", "west", "near", "outside",
+        "east", "west", "near", "outside", "northern", "southern", "eastern", "western", "northeast", "northeastern",
+        "northwest", "northwestern", "southeast", "southeastern", "southwest", "southwestern",
     ]
 
     /// Larger kinds of place rank higher: a village < a town < a city < a region.

@@ -343,6 +343,38 @@ struct IncidentRuleTests {
         #expect(two.filter { $0.type == .strike }.count == 2)
     }
 
+    @Test("A region named by its direction after a town only says where the town is")
+    func directionNamedRegionLocates() {
+        let arabic = extract("فتحت الأسواق في مدينة الحسكة شمال شرقي سوريا، بعد رفع حظر التجوال الذي فرض صباح اليوم.")
+        #expect(arabic.incidents.first { $0.type == .curfew }?.place.name == "al-Hasakah")
+        let english = extract("In Qamishli, northeastern Syria, a curfew was imposed on Monday.")
+        #expect(english.incidents.first { $0.type == .curfew }?.place.name == "Qamishli")
+    }
+
+    @Test("The paragraph after the lead continues its story: an event it tells without a place is at the lead's place")
+    func leadPlaceCarriesOver() throws {
+        let text = """
+            فرضت قوات سوريا الديمقراطية حظر التجوال في مدينة الحسكة شمال شرقي سوريا اليوم.
+
+            وتمكنت القوات خلال الساعات الأولى من الحملة من اعتقال أكثر من 40 شخصاً.
+            """
+        let arrest = try #require(extract(text).incidents.first { $0.type == .arrest })
+        #expect(arrest.place.name == "al-Hasakah")
+        #expect(arrest.geoPrecision == 2)
+        #expect(arrest.people == 40)
+        // Not from a place that only locates another ("قاعدة التاجي شمال بغداد"), and not into
+        // later paragraphs, which may tell other stories.
+        let taji = extract("""
+            قتل جنديان في هجوم على قاعدة التاجي العسكرية شمال بغداد اليوم.
+
+            ونفذ مجهولون الهجوم بصواريخ كاتيوشا.
+
+            وفي سياق آخر، اعتقلت القوات خمسة أشخاص.
+            """).incidents
+        #expect(!taji.contains { $0.place.name == "Baghdad" }, "\(taji.map { ($0.type, $0.place.name) })")
+        #expect(!taji.contains { $0.type == .arrest })
+    }
+
     @Test("The name of an administration or an authority is not a place, nor are its words")
     func administrationName() {
         for text in [
