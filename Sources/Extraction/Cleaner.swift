@@ -32,18 +32,37 @@ enum Cleaner {
         var dateline: Day?
         var lineNumber = 0
         // Lines split on the newline byte: splitting by Character runs grapheme breaking over Arabic.
-        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            let line = String(text[rawLine.startIndex..<rawLine.endIndex])
+        // One pass over the bytes finds each line, counts its scalars (every byte but UTF-8
+        // continuation bytes starts one) and notes a ">" (a breadcrumb arrow).
+        var lines = [(text: String, scalars: Int, arrow: Bool)]()
+        var source = text
+        source.withUTF8 { bytes in
+            var start = 0
+            var scalars = 0
+            var arrow = false
+            for i in 0...bytes.count {
+                if i == bytes.count || bytes[i] == 0x0A {
+                    lines.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self), scalars, arrow))
+                    start = i + 1
+                    scalars = 0
+                    arrow = false
+                } else {
+                    let b = bytes[i]
+                    if b & 0xC0 != 0x80 { scalars += 1 }
+                    if b == 0x3E { arrow = true }
+                }
+            }
+        }
+        for (line, scalarCount, arrow) in lines {
             let lineOffset = offset
-            // Scalars counted from the bytes: every byte but UTF-8 continuation bytes starts one.
-            offset += rawLine.reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            offset += scalarCount + 1
             let trimmed = line.trimmingWhitespace()
             guard !trimmed.isEmpty else { continue }
             lineNumber += 1
             // Furniture lines are short or carry a breadcrumb arrow: only those are folded and checked.
             let short = trimmed.utf8.count < 160
             // (Searched as UTF-8 bytes: Character-wise search over Arabic took a tenth of extraction.)
-            let folded = short || trimmed.utf8.contains(0x3E) || guillemet.occurs(in: trimmed) ? foldForMarkers(trimmed) : ""
+            let folded = short || arrow || guillemet.occurs(in: trimmed) ? foldForMarkers(trimmed) : ""
             if short, endPatterns.contains(where: { $0.occurs(in: folded) }) { break }
             if !folded.isEmpty, furniturePatterns.contains(where: { $0.occurs(in: folded) }) { continue }
             let words = wordCount(trimmed, limit: 7)

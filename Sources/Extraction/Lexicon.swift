@@ -47,7 +47,7 @@ struct Phrase: Sendable {
         for (k, word) in words.enumerated() {
             let isLast = k == words.count - 1
             func ok(_ form: String) -> Bool {
-                if form.utf8.elementsEqual(word.utf8) { return true }
+                if form.sameBytes(as: word) { return true }
                 guard isLast, prefix, form.utf8.count <= word.utf8.count + 8 else { return false }
                 return form.utf8.starts(with: word.utf8)
             }

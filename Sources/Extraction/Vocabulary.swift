@@ -217,6 +217,21 @@ struct WordTable: Sendable {
     }
 }
 
+extension String {
+    /// Whether the two strings have the same UTF-8 bytes: for folded words, which are in one
+    /// canonical form already (`==` applies Unicode equivalence; `utf8.elementsEqual` walks
+    /// an iterator per byte).
+    func sameBytes(as other: String) -> Bool {
+        let x = utf8
+        let y = other.utf8
+        guard x.count == y.count else { return false }
+        let equal = x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+        }
+        return (equal ?? nil) ?? x.elementsEqual(y)
+    }
+}
+
 /// The word lists of the extractor a word belongs to, through any of its clitic-free forms.
 struct WordRoles: OptionSet, Sendable {
     let rawValue: UInt32
