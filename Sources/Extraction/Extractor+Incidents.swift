@@ -314,15 +314,12 @@ extension Extractor {
     static func locates(_ m: Mention, _ previous: Mention, tokens: [Token]) -> Bool {
         let before = m.firstToken > 0 ? tokens[m.firstToken - 1].forms : []
         if before.contains(where: { Self.directionWords.contains($0) }) { return true }
-        // "في مدينة الحسكة شمال شرقي سوريا", "Qamishli, northeastern Syria": a larger place named
-        // by its direction.
-        if tokens[m.firstToken].forms.contains(where: { Self.directionWords.contains($0) }),
-            Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind)
-        {
-            return true
-        }
-        return tokens[m.firstToken].afterBreak && !tokens[m.firstToken].folded.hasPrefix("و")
-            && Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind)
+        guard Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind) else { return false }
+        // A larger place named by its direction ("في مدينة الحسكة شمال شرقي سوريا", "Qamishli,
+        // northeastern Syria"), or after punctuation.
+        let first = tokens[m.firstToken]
+        return first.forms.contains(where: { Self.directionWords.contains($0) })
+            || (first.afterBreak && !first.folded.hasPrefix("و"))
     }
 
     static let directionWords: Set<String> = [

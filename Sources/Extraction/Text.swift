@@ -26,7 +26,7 @@ public struct Token: Hashable, Sendable {
     }
 
     public static func == (a: Token, b: Token) -> Bool {
-        a.start == b.start && a.end == b.end && a.afterBreak == b.afterBreak && a.text.utf8.elementsEqual(b.text.utf8)
+        a.start == b.start && a.end == b.end && a.afterBreak == b.afterBreak && a.text.sameBytes(as: b.text)
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -1,4 +1,3 @@
-import Foundation
 import Gazetteer
 import Synchronization
 
@@ -161,9 +160,6 @@ final class Vocabulary: Sendable {
         }
         return entry
     }
-
-    /// The number of word types held.
-    var count: Int { table.withLock { $0.count } }
 }
 
 /// Word types by the bytes of their spelling, in open addressing: FNV-1a over the bytes (SipHash
@@ -186,7 +182,7 @@ struct WordTable: Sendable {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while let entry = slots[i] {
-            if hashes[i] == hash, Self.same(entry.text, bytes) { return entry }
+            if hashes[i] == hash, entry.text.hasBytes(bytes) { return entry }
             i = (i + 1) & mask
         }
         return nil
@@ -205,30 +201,6 @@ struct WordTable: Sendable {
     mutating func removeAll() {
         for i in slots.indices { slots[i] = nil }
         count = 0
-    }
-
-    private static func same(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let utf8 = text.utf8
-        guard utf8.count == bytes.count else { return false }
-        let equal = utf8.withContiguousStorageIfAvailable { p in
-            p.count == 0 || memcmp(p.baseAddress!, bytes.baseAddress!, p.count) == 0
-        }
-        return equal ?? utf8.elementsEqual(bytes)
-    }
-}
-
-extension String {
-    /// Whether the two strings have the same UTF-8 bytes: for folded words, which are in one
-    /// canonical form already (`==` applies Unicode equivalence; `utf8.elementsEqual` walks
-    /// an iterator per byte).
-    func sameBytes(as other: String) -> Bool {
-        let x = utf8
-        let y = other.utf8
-        guard x.count == y.count else { return false }
-        let equal = x.withContiguousStorageIfAvailable { p in
-            y.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
-        }
-        return (equal ?? nil) ?? x.elementsEqual(y)
     }
 }
 

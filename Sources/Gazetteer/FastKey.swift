@@ -15,22 +15,33 @@ public struct FastKey: Hashable, Sendable {
         self.string = copy
     }
 
-    public static func == (a: FastKey, b: FastKey) -> Bool {
-        let x = a.string.utf8
-        let y = b.string.utf8
-        guard x.count == y.count else { return false }
-        // One memcmp over the contiguous bytes (the init made them contiguous; small strings too).
-        let same = x.withContiguousStorageIfAvailable { p in
-            y.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
-        }
-        return (same ?? nil) ?? x.elementsEqual(y)
-    }
+    public static func == (a: FastKey, b: FastKey) -> Bool { a.string.sameBytes(as: b.string) }
 
     public func hash(into hasher: inout Hasher) {
         if string.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
             var copy = string
             copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
+    }
+}
+
+extension String {
+    /// Whether the string's UTF-8 bytes are `bytes`: one `memcmp` (`==` applies Unicode
+    /// equivalence, and `utf8.elementsEqual` walks an iterator per byte).
+    public func hasBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let utf8 = utf8
+        guard utf8.count == bytes.count else { return false }
+        let equal = utf8.withContiguousStorageIfAvailable { p in
+            p.count == 0 || memcmp(p.baseAddress!, bytes.baseAddress!, p.count) == 0
+        }
+        return equal ?? utf8.elementsEqual(bytes)
+    }
+
+    /// Whether the two strings have the same UTF-8 bytes: for folded keys and words, which are
+    /// in one canonical form already.
+    public func sameBytes(as other: String) -> Bool {
+        let equal = other.utf8.withContiguousStorageIfAvailable { hasBytes($0) }
+        return equal ?? utf8.elementsEqual(other.utf8)
     }
 }
 
