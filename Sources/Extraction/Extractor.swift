@@ -82,6 +82,8 @@ public struct Extractor: Sendable {
 
     /// Capitals whose name usually stands for a government: a place only after a locative word.
     static let capitals: Set<String> = ["دمشق", "واشنطن", "انقره", "موسكو", "طهران", "بغداد", "damascus", "washington", "ankara", "moscow", "tehran"]
+    /// How far from the text's other places a name read without its facility may lie.
+    static let nearbyPlaceMeters = 100_000.0
     static let locatives: Set<String> = ["في", "الي", "نحو", "قرب", "من", "داخل", "in", "to", "near", "at", "from", "into"]
 
     func recognizePlaces(in sentences: [Sentence]) -> [Mention] {
@@ -102,12 +104,30 @@ public struct Extractor: Sendable {
                     listKind = kind
                     listFirst = i + 1
                     listNext = i + 1
+                } else if token.entry.kindWord?.kind == .governorate, i + 1 < tokens.count, tokens[i + 1].entry.lowered == "of" {
+                    // "the province of al-Hasakah"
+                    listKind = .governorate
+                    listFirst = i + 2
+                    listNext = i + 2
+                } else if i == listFirst - 1, tokens[i].entry.lowered == "of" {
+                    // the "of" just read
                 } else if i != listNext || (i > listFirst && !token.folded.hasPrefix("و") && !token.afterBreak) {
                     listKind = nil
                 }
                 guard !actorSpans.contains(i) else {
                     i += 1
                     continue
+                }
+                if token.entry.roles.contains(.latinName), i == 0 || !tokens[i - 1].entry.roles.contains(.latinName) || token.afterBreak,
+                    let named = Self.latinNameWithKind(tokens, at: i)
+                {
+                    let mention = latinMention(tokens, at: i, named: named, sentence: s)
+                    if let mention { mentions.append(mention) }
+                    // A governorate the gazetteer lacks under this name is read the usual way below.
+                    if mention != nil || named.kindWord.kind != .governorate {
+                        i = named.end
+                        continue
+                    }
                 }
                 // Lengths worth resolving: those whose words form a known name (following the
                 // gazetteer's key prefixes), plus facility and countryside phrases, plus a bare
@@ -136,7 +156,7 @@ public struct Extractor: Sendable {
                     let words = tokens[i..<(i + n)].map(\.text)
                     let surface = words.joined(separator: " ")
                     var hints = ResolveHints()
-                    if n == 1, let listKind, token.entry.facilityKind == nil { hints.kind = listKind }
+                    if let listKind, n == 1 || listKind == .governorate, token.entry.facilityKind == nil { hints.kind = listKind }
                     let candidates = vocabulary.resolve(surface, kind: hints.kind, limit: 4, fuzzy: false, in: gazetteer)
                     guard let best = candidates.first else { continue }
                     if !acceptAsPlace(best.place, tokens: tokens, at: i) {
@@ -233,7 +253,59 @@ public struct Extractor: Sendable {
                 }
             }
         }
-        return resolveAnaphora(disambiguate(mentions, sentences: sentences), sentences: sentences)
+        return resolveAnaphora(Self.keepingCampSense(disambiguate(mentions, sentences: sentences)), sentences: sentences)
+    }
+
+    /// One sense per text: once a camp was named ("Al-Hol camp", "مخيم الهول"), its bare name
+    /// later ("At Al-Hol", "في الهول") is the camp, not the town it is named after. (Not prisons
+    /// or bases: "الشدادي" after "سجن الشدادي" is as often the town.)
+    static func keepingCampSense(_ mentions: [Mention]) -> [Mention] {
+        var camps = [(words: Set<Substring>, place: Place)]()
+        var result = mentions
+        for (index, mention) in mentions.enumerated() where !mention.isAnaphor && mention.score > 0 {
+            let words = Set(PlaceName.key(mention.surface).split(separator: " "))
+            if mention.place.kind == .camp {
+                camps.append((words, mention.place))
+            } else if !mention.place.kind.isFacility, !mention.place.kind.isArea,
+                let camp = camps.last(where: { camp in
+                    words.isSubset(of: camp.words)
+                        && Geodesic.distanceMeters(from: camp.place.coordinate, to: mention.place.coordinate) < 15_000
+                })
+            {
+                result[index].place = camp.place
+            }
+        }
+        return result
+    }
+
+    /// The mention for a Latin name closed by a kind word (``latinNameWithKind(_:at:)``): the
+    /// place of that kind when the gazetteer has it ("Shadadi prison"), else the bare name, kept
+    /// only if it lies near the text's other places (``Mention/needsNearbyPlace``).
+    func latinMention(_ tokens: [Token], at i: Int, named: (length: Int, kindWord: KindWord, end: Int), sentence s: Int) -> Mention? {
+        let nameEnd = i + named.length
+        let surface = tokens[i..<nameEnd].map(\.text).joined(separator: " ")
+        let direct = named.end > nameEnd
+        if let kind = named.kindWord.kind,
+            let best = vocabulary.resolve(surface + " " + named.kindWord.singular, kind: kind, limit: 1, in: gazetteer).first,
+            best.place.kind == kind, best.match != .fuzzy
+        {
+            let last = direct ? named.end - 1 : nameEnd - 1
+            return Mention(
+                surface: tokens[i...last].map(\.text).joined(separator: " "), start: tokens[i].start, end: tokens[last].end,
+                sentence: s, firstToken: i, lastToken: last, place: best.place, score: best.score, alternatives: [best],
+                kindHint: kind, isAnaphor: false)
+        }
+        // A governorate the gazetteer lacks under this name is read the usual way.
+        guard named.kindWord.kind != .governorate,
+            let best = vocabulary.resolve(surface, limit: 4, fuzzy: false, in: gazetteer).first,
+            best.match == .exact, acceptAsPlace(best.place, tokens: tokens, at: i),
+            named.length > 1 || acceptSingleWord(tokens[i], best.place, tokens: tokens, at: i)
+        else { return nil }
+        var mention = Mention(
+            surface: surface, start: tokens[i].start, end: tokens[nameEnd - 1].end, sentence: s, firstToken: i,
+            lastToken: nameEnd - 1, place: best.place, score: best.score, alternatives: [best], kindHint: nil, isAnaphor: false)
+        mention.needsNearbyPlace = true
+        return mention
     }
 
     /// Generic nouns that point back to the last place of their kind: "السجن" (the prison),
@@ -282,9 +354,16 @@ public struct Extractor: Sendable {
     /// Second pass: re-rank ambiguous names with the text's other places as context, and place
     /// owner-named facilities ("the coalition base") near them.
     func disambiguate(_ mentions: [Mention], sentences: [Sentence]) -> [Mention] {
-        let anchors = mentions.filter { $0.score > 0 && !$0.place.kind.isArea }
+        let anchors = mentions.filter { $0.score > 0 && !$0.place.kind.isArea && !$0.needsNearbyPlace }
         var result = [Mention]()
         for var mention in mentions {
+            if mention.needsNearbyPlace {
+                // A facility's name the gazetteer lacks, read as a place of that name: only where
+                // that place lies near the others ("Saida oil station" in Hasakah is not Sidon).
+                let d = anchors.map { Geodesic.distanceMeters(from: $0.place.coordinate, to: mention.place.coordinate) }.min()
+                if let d, d > Self.nearbyPlaceMeters { continue }
+                if d == nil, mention.place.country != "SY" { continue }
+            }
             // Only placeholders and ambiguous names need the context (most mentions are neither).
             guard mention.score == 0 || mention.alternatives.count > 1 else {
                 result.append(mention)
@@ -330,11 +409,21 @@ public struct Extractor: Sendable {
         // "الإدارة الذاتية لشمال وشرق سوريا" names an administration, not a place.
         if i > 0, tokens[i - 1].entry.roles.contains(.administration) { return false }
         if place.kind == .country, !["SY", "IQ", "TR", "JO", "LB"].contains(place.country), !locative { return false }
+        // "Syria's army", "Lebanon's Hezbollah": a country in the possessive stands for its state.
+        if place.kind == .country, tokens[i].possessive { return false }
         return true
     }
 
     func acceptSingleWord(_ token: Token, _ place: Place, tokens: [Token], at i: Int) -> Bool {
         if token.entry.roles.contains(.notPlace) { return false }
+        // A kind word alone ("Dam" of "Chel Agha Dam") names no place.
+        if token.entry.facilityKind != nil || token.entry.kindWord != nil { return false }
+        // "Tel" of "Tel Habash", "عين" of "عين الخضرة": the head of a longer name the gazetteer lacks.
+        if token.entry.roles.contains(.nameHead), i + 1 < tokens.count, !tokens[i + 1].afterBreak,
+            PlaceName.isArabic(token.text) || tokens[i + 1].entry.roles.contains(.latinName)
+        {
+            return false
+        }
         // "ذي الحجة", "ذو القعدة": after ذو/ذي/ذا the word names a Hijri month or a person.
         if i > 0, tokens[i - 1].entry.roles.contains(.dhu) { return false }
         // "السورية" (Syrian) is an adjective; "سورية" (Syria) is the place.

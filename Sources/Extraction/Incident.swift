@@ -19,6 +19,9 @@ public struct Mention: Hashable, Sendable {
     var kindHint: PlaceKind?
     /// A generic noun ("السجن") standing for an earlier place: it locates incidents but is not a toponym.
     public var isAnaphor: Bool
+    /// A name read without the facility it names ("Saida" of "the Saida oil station"): kept only
+    /// near the text's other places.
+    var needsNearbyPlace = false
 }
 
 /// Where an incident was read: the document, the span and the sentence.

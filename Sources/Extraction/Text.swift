@@ -13,16 +13,19 @@ public struct Token: Hashable, Sendable {
     public let afterBreak: Bool
     /// What every matcher reads about the word, computed once per spelling (``Vocabulary``).
     let entry: Vocabulary.Entry
+    /// Whether a possessive followed the word ("Syria's"): not part of ``text``.
+    let possessive: Bool
 
     /// The folded word without attached clitics and article, most literal first (``Lexicon/forms(_:)``).
     var forms: [String] { entry.forms }
 
-    init(text: String, entry: Vocabulary.Entry, start: Int, end: Int, afterBreak: Bool) {
+    init(text: String, entry: Vocabulary.Entry, start: Int, end: Int, afterBreak: Bool, possessive: Bool = false) {
         self.text = text
         self.entry = entry
         self.start = start
         self.end = end
         self.afterBreak = afterBreak
+        self.possessive = possessive
     }
 
     public static func == (a: Token, b: Token) -> Bool {
@@ -153,12 +156,18 @@ enum TextSplitter {
                 while j < to, isWordScalar(scalars[j]) || (isJoiner(scalars[j]) && j + 1 < to && isWordScalar(scalars[j + 1]) && !isArabicScalar(scalars[j + 1])) {
                     j += 1
                 }
+                // "Syria's": the possessive is not part of the name.
+                let end = j
+                if j - i > 4, scalars[j - 1] == "s" || scalars[j - 1] == "S", scalars[j - 2] == "'" || scalars[j - 2] == "’" {
+                    j -= 2
+                }
                 let entry = scalars.entry(i, j, vocabulary: vocabulary)
                 if !entry.folded.isEmpty {
-                    tokens.append(Token(text: entry.text, entry: entry, start: base + i, end: base + j, afterBreak: sawBreak))
+                    tokens.append(
+                        Token(text: entry.text, entry: entry, start: base + i, end: base + j, afterBreak: sawBreak, possessive: j < end))
                 }
                 sawBreak = false
-                i = j
+                i = end
             } else {
                 if !isSpace(c) { sawBreak = true }
                 i += 1

@@ -47,6 +47,8 @@ final class Vocabulary: Sendable {
         let roles: WordRoles
         /// Whether the word, or a clitic-stripped variant, carries the article (والسورية).
         let hasArticle: Bool
+        /// The kind a Latin word gives the name before it ("prison", "camps", "province"), if any.
+        let kindWord: Extractor.KindWord?
 
         init(text: String) {
             self.text = text
@@ -67,8 +69,13 @@ final class Vocabulary: Sendable {
             anaphorKinds = Extractor.anaphorKinds(variants: variants)
             cueCandidates = Lexicon.cueIndex.candidates(formKeys: formKeys, stemKeys: stemKeys)
             actorCandidates = Lexicon.actorIndex.candidates(formKeys: formKeys, stemKeys: stemKeys)
-            roles = WordRoles(forms: forms, lowered: lowered)
+            var roles = WordRoles(forms: forms, lowered: lowered)
             hasArticle = PlaceName.isArabic(folded) && variants.contains { $0.hasPrefix("ال") }
+            kindWord = Extractor.latinKindWords[lowered]
+            if Extractor.isLatinNameWord(text, lowered: lowered, kindWord: kindWord, roles: roles) {
+                roles.insert(.latinName)
+            }
+            self.roles = roles
         }
     }
 
@@ -240,6 +247,12 @@ struct WordRoles: OptionSet, Sendable {
     static let englishAnaphor = WordRoles(rawValue: 1 << 15)
     /// هذا، هذه، ذلك، تلك، this, that: what follows was told before.
     static let demonstrative = WordRoles(rawValue: 1 << 16)
+    /// A Latin word between a name and its kind word: "oil" in "al-Omar oil field" (``Extractor/latinQualifiers``).
+    static let latinQualifier = WordRoles(rawValue: 1 << 17)
+    /// A generic word that opens many names (تل، عين، Tel, Ain): alone before another word it is not the place.
+    static let nameHead = WordRoles(rawValue: 1 << 18)
+    /// A Latin word that can be part of a proper name: capitalised or with an article ("al-Omar").
+    static let latinName = WordRoles(rawValue: 1 << 19)
 
     init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -251,6 +264,7 @@ struct WordRoles: OptionSet, Sendable {
         (Extractor.tookPlaceVerbs, .tookPlace), (["ريف", "باديه"], .area), (["ذي", "ذو", "ذا"], .dhu),
         (["ذاتيه", "داخليه", "administration"], .administration),
         (["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "this", "these"], .demonstrative),
+        (Extractor.latinQualifiers, .latinQualifier), (Extractor.nameHeads, .nameHead),
     ]
 
     init(forms: [String], lowered: String) {

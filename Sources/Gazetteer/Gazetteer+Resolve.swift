@@ -362,7 +362,8 @@ extension Gazetteer {
     /// ("محافظات الحسكة والرقة", "the provinces of").
     public static func listKind(forms: [String]) -> PlaceKind? {
         if let kind = facilityKind(forms: forms) { return kind }
-        return forms.contains { ["محافظه", "محافظات", "provinces", "governorates"].contains($0) } ? .governorate : nil
+        // With the dual too: "محافظتي الرقة ودير الزور".
+        return forms.contains { ["محافظه", "محافظات", "محافظتي", "محافظتا", "provinces", "governorates"].contains($0) } ? .governorate : nil
     }
 
     /// Whether `name` holds a Latin comma or the Arabic one (U+060C, D8 8C), from its bytes.

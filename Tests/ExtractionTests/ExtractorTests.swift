@@ -448,4 +448,40 @@ struct IncidentRuleTests {
         #expect(!result.mentions.contains { $0.surface == "ادية" })
         #expect(result.mentions.contains { $0.surface.contains("بادية") })
     }
+
+    @Test("English names a facility by its kind after the name: prison, camps of a list, province")
+    func latinKindAfterName() {
+        let result = extract(
+            "Fighters escaped from the Shadadi prison in Hasakeh province. Families live in the Al-Hol and Al-Roj camps.")
+        let places = result.mentions.map(\.place.name)
+        #expect(places == ["al-Shaddadi prison", "al-Hasakah Governorate", "al-Hol camp", "Roj camp"])
+        let governorate = extract("Turkish warplanes struck the northeastern Syrian province of al-Hasakah.")
+        #expect(governorate.mentions.map(\.place.kind) == [.governorate])
+        let dual = extract("انسحبت قسد من محافظتي الرقة ودير الزور، ودخل الجيش مدينة الرقة.")
+        #expect(dual.mentions.map(\.place.name) == ["Raqqa Governorate", "Deir ez-Zor Governorate", "Raqqa"])
+    }
+
+    @Test("A facility the gazetteer lacks is not a far place of the same name; a kind word or a name's head is no place alone")
+    func unknownFacilities() {
+        let result = extract(
+            "Turkish warplanes hit the Al-Qahtaniyah area near Al-Qamishli. The strikes hit the Saida and Zarbah oil stations, "
+                + "the Chel Agha Dam and Tel Habash village.")
+        let places = Set(result.mentions.map(\.place.name))
+        #expect(places.isSuperset(of: ["al-Qahtaniyah", "Qamishli"]))
+        for far in ["Sidon", "Az Zarbah", "Damascus", "At Tall"] { #expect(!places.contains(far)) }
+        let arabic = extract("قصفت المسيرات قرية تل حبش قرب القامشلي.")
+        #expect(arabic.mentions.map(\.place.name) == ["Qamishli"])
+    }
+
+    @Test("A country in the possessive stands for its state; a region in the possessive is a place")
+    func possessive() {
+        let result = extract("Syria's army said five were killed in eastern Syria's Deir el-Zor on July 31.")
+        #expect(result.mentions.map(\.place.name) == ["eastern Syria", "Deir ez-Zor"])
+    }
+
+    @Test("Once a camp is named, its bare name later in the text is the camp, not the town")
+    func campSense() {
+        let result = extract("The army entered the Al-Hol camp on Wednesday. At Al-Hol, soldiers opened the camp's gate.")
+        #expect(result.mentions.filter { !$0.isAnaphor }.map(\.place.name) == ["al-Hol camp", "al-Hol camp"])
+    }
 }
