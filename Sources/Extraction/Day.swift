@@ -129,14 +129,15 @@ public struct Day: Hashable, Sendable, Comparable, Codable, CustomStringConverti
 
 /// How exactly a text fixes a date.
 public enum DatePrecision: String, Codable, Sendable, Hashable, Comparable {
-    case day, week, month, unknown
+    case day, week, month, year, unknown
 
     var rank: Int {
         switch self {
         case .day: 0
         case .week: 1
         case .month: 2
-        case .unknown: 3
+        case .year: 3
+        case .unknown: 4
         }
     }
 

@@ -33,7 +33,9 @@ extension Extractor {
         var lastReported: (sentence: Int, incidents: Range<Int>)?
         for (s, sentence) in sentences.enumerated() {
             let tokens = sentence.tokens
+            // Where a source lives ("ويقيم شمالي حلب") is not where anything happened.
             let here = (mentionsBySentence[s] ?? []).sorted { $0.firstToken < $1.firstToken }
+                .filter { !Self.isResidence($0, tokens: tokens) }
             let sentenceDates = dates[s].filter { $0.range != nil }
             let firstNew = incidents.count
             defer {
@@ -76,7 +78,7 @@ extension Extractor {
                 if cue.type == .agreement {
                     // Agreements are signed somewhere, usually unnamed: the place only when "in X".
                     places = places.filter { m in
-                        m.firstToken > 0 && tokens[m.firstToken - 1].forms.contains("في")
+                        m.firstToken > 0 && tokens[m.firstToken - 1].forms.contains { $0 == "في" || $0 == "in" }
                     }
                     if places.isEmpty, let syria = syriaMention(sentence: s, token: cue.first, start: sentence.start) {
                         places = [syria]
@@ -95,10 +97,17 @@ extension Extractor {
                     }
                     precision = 2
                 }
+                // "said on Sunday that … were killed … on July 31": the day a statement was made is
+                // not the event's when the sentence names another.
+                let eventDates = sentenceDates.count > 1
+                    ? sentenceDates.filter { !Self.isStatementDate($0, tokens: tokens) } : sentenceDates
+                let cueDate = (eventDates.isEmpty ? sentenceDates : eventDates)
+                    .min { abs($0.firstToken - cue.first) < abs($1.firstToken - cue.first) }?.range
                 for mention in places {
-                    let key = "\(cue.type.rawValue)|\(mention.place.id)"
+                    // One incident per type, place and date ("captured in 2014, retaken in 2017" is two).
+                    let key = "\(cue.type.rawValue)|\(mention.place.id)|\(cueDate?.start.description ?? "")"
                     guard seenTypes.insert(key).inserted else { continue }
-                    var date = sentenceDates.min { abs($0.firstToken - cue.first) < abs($1.firstToken - cue.first) }?.range
+                    var date = cueDate
                     if date == nil, let last = lastDate, last.paragraph == sentence.paragraph { date = last.range }
                     // A lead that tells what happened before saying when: the first day named in the
                     // next few sentences, when it falls in the week before publication.
@@ -223,6 +232,12 @@ extension Extractor {
                 let next = tokens[(i + 1)..<min(tokens.count, i + 5)].flatMap(\.forms)
                 if next.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } }) { type = .arrest }
             }
+            // "طائرات مسيّرة … استهدفت مواقع", "a drone targeted a vehicle": an attack from the air is a strike.
+            if type == .attack,
+                tokens[max(0, i - 10)..<min(tokens.count, i + match.length + 4)].contains(where: { $0.entry.roles.contains(.airborne) })
+            {
+                type = .strike
+            }
             found.append(Cue(type: type, first: i, last: i + match.length - 1))
             for k in i..<(i + match.length) { used.insert(k) }
         }
@@ -321,6 +336,36 @@ extension Extractor {
         return first.forms.contains(where: { Self.directionWords.contains($0) })
             || (first.afterBreak && !first.folded.hasPrefix("و"))
     }
+
+    /// Whether a date follows a verb of saying within a few words ("said on Sunday", "أعلن
+    /// الجيش السوري، اليوم السبت"): the day of the statement.
+    static func isStatementDate(_ date: DateMention, tokens: [Token]) -> Bool {
+        let first = date.firstToken
+        return tokens[max(0, first - 4)..<first].contains { $0.entry.roles.contains(.attribution) }
+    }
+
+    /// Whether a residence verb comes right before the mention, or before a locative or direction
+    /// word that comes right before it: "يقيم في", "ويقيم شمالي حلب", "lives in".
+    static func isResidence(_ m: Mention, tokens: [Token]) -> Bool {
+        let i = m.firstToken
+        guard i > 0 else { return false }
+        if tokens[i - 1].entry.roles.contains(.residence) { return true }
+        guard i > 1, tokens[i - 2].entry.roles.contains(.residence) else { return false }
+        let between = tokens[i - 1]
+        return between.entry.roles.contains(.locative) || between.forms.contains(where: { Self.directionWords.contains($0) })
+    }
+
+    /// What flies: a drone, a warplane, a helicopter.
+    static let airborneWords: Set<String> = [
+        "مسيره", "مسيرات", "طائره", "طائرات", "طيران", "مروحيه", "مروحيات", "drone", "drones", "warplane", "warplanes",
+        "aircraft", "jets", "helicopter", "helicopters",
+    ]
+
+    /// Verbs and nouns of living somewhere.
+    static let residenceWords: Set<String> = [
+        "يقيم", "تقيم", "مقيم", "مقيمه", "مقيمين", "مقيمون", "يسكن", "تسكن", "يعيش", "تعيش", "lives", "living", "resides",
+        "residing", "resident",
+    ]
 
     static let directionWords: Set<String> = [
         "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "قرب", "بالقرب", "محيط", "ريف", "south", "north",
@@ -458,6 +503,8 @@ extension Extractor {
                 }
                 if incident.geoPrecision < target.geoPrecision
                     || (incident.place.kind.isFacility && !target.place.kind.isFacility)
+                    || (incident.place.kind == .neighborhood && target.place.kind != .neighborhood
+                        && !target.place.kind.isFacility && incident.geoPrecision <= target.geoPrecision)
                 {
                     target.place = incident.place
                     target.geoPrecision = incident.geoPrecision
@@ -489,6 +536,13 @@ extension Extractor {
         {
             return true
         }
+        // A neighbourhood and its city: "a strike on Qamishli" restates "a strike on al-Hilaliyah".
+        if let quarter = pair.first(where: { $0.kind == .neighborhood }),
+            let city = pair.first(where: { $0.kind == .city || $0.kind == .town }),
+            quarter.parentID == city.id || d <= 8_000
+        {
+            return true
+        }
         return false
     }
 
@@ -497,7 +551,7 @@ extension Extractor {
         // An undated report (publication date) may tell of an event of the week before it.
         if x.dateInferred != y.dateInferred {
             let (inferred, dated) = x.dateInferred ? (a, b) : (b, a)
-            return dated.last.ordinal >= inferred.start.ordinal - 7 && dated.start.ordinal <= inferred.start.ordinal + slackDays
+            return dated.last.ordinal >= inferred.start.ordinal - 7 && dated.start.ordinal <= inferred.last.ordinal + slackDays
         }
         // Two days named exactly are the same day; vaguer dates may differ by the slack.
         if a.precision == .day, b.precision == .day, a.end == nil, b.end == nil { return abs(a.start.ordinal - b.start.ordinal) <= slackDays }

@@ -44,7 +44,7 @@ extension Extractor {
     static let nameHeads: Set<String> = [
         "تل", "عين", "دير", "راس", "وادي", "جبل", "خربه", "بير", "بئر", "كفر", "بيت", "قصر", "tel", "tell", "tall", "tal",
         "ain", "ayn", "deir", "dayr", "ras", "wadi", "jabal", "jebel", "jabel", "khirbet", "khirbat", "bir", "kafr", "kfar",
-        "beit", "qasr", "umm", "abu",
+        "beit", "qasr", "umm", "abu", "باديه",
     ]
 
     /// Whether a Latin word can be part of a proper name: capitalised ("Shadadi") or behind an

@@ -166,6 +166,8 @@ public struct Extractor: Sendable {
                         break
                     }
                     if n == 1, !acceptSingleWord(token, best.place, tokens: tokens, at: i) { break }
+                    // "Deir Ezzor 24", "Kurdistan 24": a name with a number after it is an outlet's.
+                    if Self.isOutletName(tokens, end: i + n) { break }
                     if n == 1, best.match == .facilityNear { break }
                     mentions.append(
                         Mention(
@@ -195,7 +197,8 @@ public struct Extractor: Sendable {
                             best.match == .sound || best.match == .exact || (n > 1 && best.match == .facilityNear),
                             best.place.country == "SY", acceptAsPlace(best.place, tokens: tokens, at: i),
                             n > 1 || best.match == .exact || Self.soundAlikeAllowed(tokens, at: i),
-                            n > 1 || acceptSingleWord(token, best.place, tokens: tokens, at: i)
+                            n > 1 || acceptSingleWord(token, best.place, tokens: tokens, at: i),
+                            !Self.isOutletName(tokens, end: i + n)
                         else { continue }
                         mentions.append(
                             Mention(
@@ -278,6 +281,14 @@ public struct Extractor: Sendable {
         return result
     }
 
+    /// Whether a number follows a name directly, not opening a date: "Deir Ezzor 24 said".
+    static func isOutletName(_ tokens: [Token], end: Int) -> Bool {
+        guard end < tokens.count, !tokens[end].afterBreak, let n = tokens[end].entry.number, n < 100,
+            tokens[end].bare.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        else { return false }
+        return end + 1 >= tokens.count || !tokens[end + 1].entry.roles.contains(.month)
+    }
+
     /// The mention for a Latin name closed by a kind word (``latinNameWithKind(_:at:)``): the
     /// place of that kind when the gazetteer has it ("Shadadi prison"), else the bare name, kept
     /// only if it lies near the text's other places (``Mention/needsNearbyPlace``).
@@ -308,6 +319,9 @@ public struct Extractor: Sendable {
         return mention
     }
 
+    /// A village or a town: "قرية X", "village of X".
+    static let settlementWords: Set<String> = ["قريه", "بلده", "village", "town"]
+
     /// Generic nouns that point back to the last place of their kind: "السجن" (the prison),
     /// "المخيم", "القاعدة", "الحقل", "المدينة", "the prison".
     static let anaphors: [String: [PlaceKind]] = [
@@ -328,6 +342,17 @@ public struct Extractor: Sendable {
     /// They locate incidents but are not toponyms (``Mention/isAnaphor``).
     func resolveAnaphora(_ mentions: [Mention], sentences: [Sentence]) -> [Mention] {
         var result = mentions
+        // "قرية "الطكيحي"" with a name the gazetteer lacks: "القرية" after it is that village, no other.
+        var unknownSettlements = [(sentence: Int, token: Int)]()
+        for (s, sentence) in sentences.enumerated() {
+            let tokens = sentence.tokens
+            for i in tokens.indices.dropLast() where Self.settlementWords.contains(tokens[i].bare) && !tokens[i].entry.hasArticle {
+                let name = tokens[i + 1].bare == "of" ? i + 2 : i + 1
+                if name < tokens.count, !mentions.contains(where: { $0.sentence == s && $0.firstToken <= name && $0.lastToken >= name }) {
+                    unknownSettlements.append((s, i))
+                }
+            }
+        }
         for (s, sentence) in sentences.enumerated() {
             for (i, token) in sentence.tokens.enumerated() {
                 var kinds = token.entry.anaphorKinds
@@ -341,6 +366,11 @@ public struct Extractor: Sendable {
                     !m.isAnaphor && m.score > 0 && kinds.contains(m.place.kind) && (m.sentence < s || (m.sentence == s && m.lastToken < i))
                 }.max { ($0.sentence, $0.lastToken) < ($1.sentence, $1.lastToken) }
                 guard let antecedent, s - antecedent.sentence <= 8 else { continue }
+                if kinds.contains(.village), unknownSettlements.contains(where: { u in
+                    (u.sentence, u.token) > (antecedent.sentence, antecedent.lastToken) && (u.sentence, u.token) < (s, i)
+                }) {
+                    continue
+                }
                 var mention = antecedent
                 mention = Mention(
                     surface: token.text, start: token.start, end: token.end, sentence: s, firstToken: i, lastToken: i,

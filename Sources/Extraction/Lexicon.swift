@@ -137,14 +137,17 @@ enum Lexicon {
     /// Event cues per type.
     static let cues: [(IncidentType, [Phrase])] = [
         (.curfew, [Phrase("حظر تجوال"), Phrase("حظر التجوال"), Phrase("حظر التجول"), Phrase("حظر تجول"), Phrase("حظرا كليا"),
-                   Phrase("حظرا جزئيا"), Phrase("curfew", prefix: true)]),
+                   Phrase("حظرا جزئيا"), Phrase("curfew", prefix: true),
+                   // "أعلن الجيش منطقة غرب الفرات منطقة عسكرية مغلقة": movement banned, as a curfew.
+                   Phrase("منطقه عسكريه مغلقه"), Phrase("closed military zone")]),
         (.agreement, [Phrase("وقعت اتفاقا"), Phrase("وقعت اتفاق", prefix: true), Phrase("توقيع اتفاق", prefix: true),
                       Phrase("التوصل الي اتفاق", prefix: true), Phrase("ابرام اتفاق", prefix: true), Phrase("اتفاق المبرم"),
                       Phrase("الاتفاق المبرم"), Phrase("اعلان وقف اطلاق النار"), Phrase("اتفقا علي"), Phrase("signed", prefix: true),
-                      Phrase("agreed to"), Phrase("ceasefire agreement"), Phrase("truce")]),
+                      Phrase("agreed to"), Phrase("ceasefire agreement"), Phrase("truce"), Phrase("reached a deal"),
+                      Phrase("reached an agreement"), Phrase("struck a deal")]),
         (.hostage, [Phrase("دروع بشريه"), Phrase("دروعا بشريه"), Phrase("كدروع بشريه"), Phrase("رهائن", prefix: true), Phrase("رهينه"),
                     Phrase("تحرير اسري"), Phrase("تحرير"), Phrase("خطفهم"), Phrase("اختطاف", prefix: true), Phrase("اسري"),
-                    Phrase("hostage", prefix: true), Phrase("human shields"), Phrase("abducted"), Phrase("kidnapped")]),
+                    Phrase("اسيرا"), Phrase("hostage", prefix: true), Phrase("human shields"), Phrase("abducted"), Phrase("kidnapped")]),
         (.escape, [Phrase("اطلاق سراح"), Phrase("فرار", prefix: true), Phrase("هروب", prefix: true), Phrase("تهريب", prefix: true), Phrase("هربت"),
                    Phrase("هرب"), Phrase("فر"), Phrase("فروا"), Phrase("تمكنوا من الفرار"), Phrase("escape", prefix: true),
                    Phrase("released"), Phrase("releasing"), Phrase("freeing"),
@@ -167,7 +170,9 @@ enum Lexicon {
                           Phrase("lost control")]),
         (.attack, [Phrase("هاجم"), Phrase("هاجمت"), Phrase("هاجموا"), Phrase("يهاجم", prefix: true), Phrase("تهاجم", prefix: true),
                    Phrase("شن هجوما"), Phrase("شنت هجوما"), Phrase("attacked"), Phrase("هجوم", prefix: true), Phrase("هجمات", prefix: true), Phrase("هجوما", prefix: true), Phrase("اقتحام", prefix: true), Phrase("تفجير", prefix: true),
-                   Phrase("مفخخه"), Phrase("استهداف"), Phrase("استهدف", prefix: true),
+                   Phrase("مفخخه"), Phrase("استهداف"), Phrase("استهدف", prefix: true), Phrase("مهاجمه", prefix: true),
+                   // "مقتل جنديين … بنيران قسد": killed by someone's fire.
+                   Phrase("بنيران"), Phrase("العثور علي جثه", prefix: true), Phrase("found dead"), Phrase("found decapitated"),
                    Phrase("اغتيال", prefix: true), Phrase("اعدام", prefix: true),
                    Phrase("اطلاق النار"), Phrase("اطلاق نار"), Phrase("طلق ناري"), Phrase("رصاص", prefix: true),
                    Phrase("عبوه ناسفه"), Phrase("انفجار", prefix: true), Phrase("attack", prefix: true),

@@ -253,6 +253,10 @@ struct WordRoles: OptionSet, Sendable {
     static let nameHead = WordRoles(rawValue: 1 << 18)
     /// A Latin word that can be part of a proper name: capitalised or with an article ("al-Omar").
     static let latinName = WordRoles(rawValue: 1 << 19)
+    /// A word of living somewhere (``Extractor/residenceWords``): "ويقيم شمالي حلب".
+    static let residence = WordRoles(rawValue: 1 << 20)
+    /// A drone, a warplane (``Extractor/airborneWords``): an attack near it is a strike.
+    static let airborne = WordRoles(rawValue: 1 << 21)
 
     init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -264,7 +268,8 @@ struct WordRoles: OptionSet, Sendable {
         (Extractor.tookPlaceVerbs, .tookPlace), (["ريف", "باديه"], .area), (["ذي", "ذو", "ذا"], .dhu),
         (["ذاتيه", "داخليه", "administration"], .administration),
         (["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "this", "these"], .demonstrative),
-        (Extractor.latinQualifiers, .latinQualifier), (Extractor.nameHeads, .nameHead),
+        (Extractor.latinQualifiers, .latinQualifier), (Extractor.nameHeads, .nameHead), (Extractor.residenceWords, .residence),
+        (Extractor.airborneWords, .airborne),
     ]
 
     init(forms: [String], lowered: String) {

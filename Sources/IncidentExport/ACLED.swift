@@ -41,7 +41,7 @@ enum ACLED {
         switch i.date?.precision {
         case .day?: precision = "1"
         case .week?: precision = "2"
-        case .month?: precision = "3"
+        case .month?, .year?: precision = "3"
         default: precision = ""
         }
         let fields: [String] = [

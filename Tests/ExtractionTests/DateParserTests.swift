@@ -64,6 +64,15 @@ struct DateParserTests {
         #expect(month.end?.description == "2022-01-31")
         let monthYear = try #require(first("في كانون الثاني 2022"))
         #expect(monthYear.precision == .month)
+        // A year alone is a year, not a period "since" it.
+        for text in ["captured in 2014", "سيطر عليها التنظيم عام 2014", "سيطر عليها التنظيم في 2014"] {
+            let year = try #require(first(text))
+            #expect(year.precision == .year)
+            #expect(year.start.description == "2014-01-01")
+            #expect(year.end?.description == "2014-12-31")
+        }
+        #expect(first("تسيطر عليها منذ عام 2019") == nil)
+        #expect(first("held since 2019") == nil)
     }
 
     @Test("Ranges: من اليوم ولغاية 31 كانون الثاني, and a night across two weekdays")

@@ -271,8 +271,8 @@ struct EnglishExtractionTests {
 struct IncidentRuleTests {
     let extractor = Fixtures.extractor
 
-    func extract(_ text: String) -> Extraction {
-        extractor.extract(Article(id: "t", source: "test", text: text, published: Day(iso: "2022-01-24")))
+    func extract(_ text: String, published: String = "2022-01-24") -> Extraction {
+        extractor.extract(Article(id: "t", source: "test", text: text, published: Day(iso: published)))
     }
 
     @Test(
@@ -483,5 +483,53 @@ struct IncidentRuleTests {
     func campSense() {
         let result = extract("The army entered the Al-Hol camp on Wednesday. At Al-Hol, soldiers opened the camp's gate.")
         #expect(result.mentions.filter { !$0.isAnaphor }.map(\.place.name) == ["al-Hol camp", "al-Hol camp"])
+    }
+
+    @Test("The day a statement was made is not the event's when the sentence names another; years alone date history")
+    func statementDates() {
+        let result = extract(
+            "The Syrian Democratic Forces said on Sunday that five of its members had been killed during an attack by Islamic State "
+                + "militants on a checkpoint in Deir ez-Zor on July 31. Deir ez-Zor city was captured by Islamic State in 2014, "
+                + "but the Syrian army retook it in 2017.",
+            published: "2025-08-03")
+        let attack = result.incidents.first { $0.type == .attack }
+        #expect(attack?.date?.start.description == "2025-07-31")
+        let changes = result.incidents.filter { $0.type == .controlChange }.compactMap { $0.date?.start.year }.sorted()
+        #expect(changes == [2014, 2017])
+    }
+
+    @Test("An attack from the air is a strike; a residence, an outlet's name and an unknown village are not where it happened")
+    func whereAndHow() {
+        let drone = extract("Suspected Turkish drone has targeted a vehicle in the al-Hilaliya neighborhood of Qamishlo city.")
+        #expect(drone.incidents.map(\.type) == [.strike])
+        let residence = extract("وقال الناشط (العامل في شبكة محلية ويقيم شمالي حلب) إن مسلحين هاجموا حواجز لقسد قرب مدينة جرابلس.")
+        #expect(residence.incidents.map(\.place.name) == ["Jarābulus"])
+        let outlet = extract("Deir Ezzor 24 said the airstrikes hit two militant posts near Abu Kamal.")
+        #expect(!outlet.mentions.contains { $0.surface.hasPrefix("Deir") })
+        // "وسط القرية" is the village just named, which the gazetteer lacks: not the town before it.
+        let village = extract(
+            "قتل مدنيان في بلدة الشحيل. ونفذ عناصر التنظيم عملية إعدام بحق شاب في قرية \"الطكيحي\"، حيث نفذوا الإعدام وسط القرية.")
+        #expect(village.incidents.filter { $0.type == .attack }.count == 1)
+    }
+
+    @Test("Cues: killed by someone's fire, a body found, a closed military zone, a deal reached")
+    func moreCues() {
+        #expect(extract("أعلن الجيش مقتل جنديين في بلدة دبسي عفنان بنيران قسد.").incidents.map(\.type) == [.attack])
+        #expect(extract("An Iraqi woman was found dead in the al-Hol camp on Monday.").incidents.map(\.type) == [.attack])
+        #expect(extract("أعلن الجيش مدينة مسكنة منطقة عسكرية مغلقة.").incidents.map(\.type) == [.curfew])
+        let deal = extract("The observatory reported that the SDF reached a deal with ISIS in Baghouz.")
+        #expect(deal.incidents.map(\.type) == [.agreement])
+        #expect(deal.incidents.first?.place.name == "al-Baghuz")
+    }
+
+    @Test("A strike on a city and on its neighbourhood told in two sentences is one incident, at the neighbourhood")
+    func neighbourhoodMerge() {
+        let result = extract(
+            "A Turkish drone strike rocked the city of Qamishli on Tuesday afternoon, killing three civilians. "
+                + "Suspected Turkish drone has targeted a vehicle in the al-Hilaliya neighborhood of Qamishli city.",
+            published: "2021-11-09")
+        let strikes = result.incidents.filter { $0.type == .strike }
+        #expect(strikes.count == 1)
+        #expect(strikes.first?.place.kind == .neighborhood)
     }
 }
