@@ -141,7 +141,7 @@ public enum DateParser {
                 }
             }
             // 4b. A year alone: "in 2014", "عام 2014", "في 2017"; not "منذ 2014" / "since 2014", a period.
-            if w.count == 4, let y = Int(w), (1990...2100).contains(y), i > 0,
+            if let y = tokens[i].entry.number, (1990...2100).contains(y), w.utf8.count == 4, i > 0,
                 ["في", "عام", "سنه", "خلال", "in", "during"].contains(words[i - 1]),
                 !(i > 1 && ["منذ", "since"].contains(words[i - 2])),
                 let start = Day(year: y, month: 1, day: 1), let end = Day(year: y, month: 12, day: 31)

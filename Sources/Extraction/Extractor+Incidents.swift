@@ -105,7 +105,7 @@ extension Extractor {
                     .min { abs($0.firstToken - cue.first) < abs($1.firstToken - cue.first) }?.range
                 for mention in places {
                     // One incident per type, place and date ("captured in 2014, retaken in 2017" is two).
-                    let key = "\(cue.type.rawValue)|\(mention.place.id)|\(cueDate?.start.description ?? "")"
+                    let key = "\(cue.type.rawValue)|\(mention.place.id)|\(cueDate?.start.ordinal ?? 0)"
                     guard seenTypes.insert(key).inserted else { continue }
                     var date = cueDate
                     if date == nil, let last = lastDate, last.paragraph == sentence.paragraph { date = last.range }

@@ -11,8 +11,22 @@ extension Extractor {
     struct KindWord: Sendable {
         let kind: PlaceKind?
         let plural: Bool
-        /// The singular word, to look the facility up by ("Al-Roj camps" → "Al-Roj camp").
-        let singular: String
+
+        /// The word to look the place up with ("Al-Roj camps" → "Al-Roj camp"). (Not stored: the
+        /// vocabulary reads this struct for every word, and a String in it costs a retain each time.)
+        var singular: String {
+            switch kind {
+            case .prison?: "prison"
+            case .camp?: "camp"
+            case .base?: "base"
+            case .airport?: "airport"
+            case .oilfield?: "field"
+            case .border?: "crossing"
+            case .dam?: "dam"
+            case .governorate?: "province"
+            default: ""
+            }
+        }
     }
 
     /// Latin kind words, lower case.
@@ -27,8 +41,8 @@ extension Extractor {
             ("factory", "factories", nil), ("checkpoint", "checkpoints", nil), ("hospital", "hospitals", nil),
         ]
         for (singular, plural, kind) in kinds {
-            words[singular] = KindWord(kind: kind, plural: false, singular: singular)
-            words[plural] = KindWord(kind: kind, plural: true, singular: singular)
+            words[singular] = KindWord(kind: kind, plural: false)
+            words[plural] = KindWord(kind: kind, plural: true)
         }
         return words
     }()

@@ -266,11 +266,12 @@ public struct Extractor: Sendable {
         var camps = [(words: Set<Substring>, place: Place)]()
         var result = mentions
         for (index, mention) in mentions.enumerated() where !mention.isAnaphor && mention.score > 0 {
+            guard mention.place.kind == .camp || (!camps.isEmpty && !mention.place.kind.isFacility && !mention.place.kind.isArea)
+            else { continue }
             let words = Set(PlaceName.key(mention.surface).split(separator: " "))
             if mention.place.kind == .camp {
                 camps.append((words, mention.place))
-            } else if !mention.place.kind.isFacility, !mention.place.kind.isArea,
-                let camp = camps.last(where: { camp in
+            } else if let camp = camps.last(where: { camp in
                     words.isSubset(of: camp.words)
                         && Geodesic.distanceMeters(from: camp.place.coordinate, to: mention.place.coordinate) < 15_000
                 })
@@ -346,7 +347,7 @@ public struct Extractor: Sendable {
         var unknownSettlements = [(sentence: Int, token: Int)]()
         for (s, sentence) in sentences.enumerated() {
             let tokens = sentence.tokens
-            for i in tokens.indices.dropLast() where Self.settlementWords.contains(tokens[i].bare) && !tokens[i].entry.hasArticle {
+            for i in tokens.indices.dropLast() where tokens[i].entry.roles.contains(.settlement) && !tokens[i].entry.hasArticle {
                 let name = tokens[i + 1].bare == "of" ? i + 2 : i + 1
                 if name < tokens.count, !mentions.contains(where: { $0.sentence == s && $0.firstToken <= name && $0.lastToken >= name }) {
                     unknownSettlements.append((s, i))

@@ -257,6 +257,8 @@ struct WordRoles: OptionSet, Sendable {
     static let residence = WordRoles(rawValue: 1 << 20)
     /// A drone, a warplane (``Extractor/airborneWords``): an attack near it is a strike.
     static let airborne = WordRoles(rawValue: 1 << 21)
+    /// قرية، بلدة، village, town (``Extractor/settlementWords``).
+    static let settlement = WordRoles(rawValue: 1 << 22)
 
     init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -269,7 +271,7 @@ struct WordRoles: OptionSet, Sendable {
         (["ذاتيه", "داخليه", "administration"], .administration),
         (["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "this", "these"], .demonstrative),
         (Extractor.latinQualifiers, .latinQualifier), (Extractor.nameHeads, .nameHead), (Extractor.residenceWords, .residence),
-        (Extractor.airborneWords, .airborne),
+        (Extractor.airborneWords, .airborne), (Extractor.settlementWords, .settlement),
     ]
 
     init(forms: [String], lowered: String) {
