@@ -71,6 +71,13 @@ extension Extractor {
             let disputed = Self.hasDispute(tokens)
             var seenTypes = Set<String>()
             for cue in cues {
+                // "three people died in the attack" after "a drone strike killed three": the English
+                // definite noun tells again what the article reported as another kind of violence.
+                if cue.first > 0, tokens[cue.first - 1].entry.roles.contains(.the), Self.violent.contains(cue.type),
+                    incidents.contains(where: { Self.violent.contains($0.type) && $0.type != cue.type })
+                {
+                    continue
+                }
                 // Places: the list the cue governs, else the nearest place, else the paragraph's or article's.
                 let nextCue = cues.first(where: { $0.first > cue.last })?.first ?? tokens.count
                 var places = Self.governedPlaces(cue: cue, mentions: here, tokens: tokens, nextCue: nextCue)
@@ -254,8 +261,10 @@ extension Extractor {
             guard m.firstToken > cue.last else { return false }
             let gap = m.firstToken - cue.last
             if gap <= 10 { return true }
-            return gap <= 22 && m.firstToken < nextCue && m.firstToken > 0
-                && (tokens[m.firstToken - 1].entry.roles.contains(.locative) || tokens[m.firstToken].entry.lowered.hasPrefix("ب"))
+            guard gap <= 22, m.firstToken < nextCue, m.firstToken > 1 else { return false }
+            // "in X", "بX", and "the city of X" ("مدينة X" is read with the name).
+            return tokens[m.firstToken - 1].entry.roles.contains(.locative) || tokens[m.firstToken].entry.lowered.hasPrefix("ب")
+                || (tokens[m.firstToken - 1].entry.lowered == "of" && tokens[m.firstToken - 2].entry.roles.contains(.settlement))
         }
         if let first = after.first {
             var list = [first]
@@ -354,6 +363,9 @@ extension Extractor {
         let between = tokens[i - 1]
         return between.entry.roles.contains(.locative) || between.forms.contains(where: { Self.directionWords.contains($0) })
     }
+
+    /// Kinds of violence one event may be told as in turn: "a drone strike" and then "the attack".
+    static let violent: Set<IncidentType> = [.attack, .strike, .clash]
 
     /// What flies: a drone, a warplane, a helicopter.
     static let airborneWords: Set<String> = [

@@ -29,6 +29,19 @@ public struct Extractor: Sendable {
     static let firstYear: [Actor: Int] = [.sdf: 2015, .isis: 2013, .coalition: 2014, .pmf: 2014, .asayish: 2012]
     static let conflictStart = 2011
 
+    /// Whether the text names the region "شمال وشرق سوريا" / "north and east Syria": the name the
+    /// Autonomous Administration took in September 2018, so the text is from 2018 or later.
+    static func namesNorthAndEast(_ sentences: [Sentence]) -> Bool {
+        sentences.contains { sentence in
+            let words = sentence.tokens.map(\.entry.lowered)
+            return words.indices.dropLast(2).contains { i in
+                (words[i].hasSuffix("شمال") && ["وشرق", "وشرقي"].contains(words[i + 1]) && ["سوريا", "سوريه"].contains(words[i + 2]))
+                    || (words[i] == "north" && words[i + 1] == "and" && i + 3 < words.count && words[i + 2] == "east"
+                        && words[i + 3] == "syria")
+            }
+        }
+    }
+
     /// The year of an article without a publication date, when its text pins it down: a weekday
     /// beside a day and month ("الأربعاء 10 تشرين الأول") falls on that weekday only in some
     /// years; of those between the first year its actors existed and ``latestYear``, exactly one
@@ -37,7 +50,8 @@ public struct Extractor: Sendable {
         let anchors = sentences.flatMap { DateParser.weekdayAnchors(in: $0.tokens) }
         guard let first = anchors.first else { return nil }
         let actors = Set(sentences.flatMap { $0.actors.map(\.actor) })
-        let earliest = actors.compactMap { Self.firstYear[$0] }.max() ?? Self.conflictStart
+        let earliest = (actors.compactMap { Self.firstYear[$0] } + [Self.namesNorthAndEast(sentences) ? 2018 : Self.conflictStart]).max()
+            ?? Self.conflictStart
         guard earliest <= latestYear else { return nil }
         let years = DateParser.years(matching: [first], in: earliest...latestYear)
         return years.count == 1 ? years[0] : nil
@@ -321,7 +335,7 @@ public struct Extractor: Sendable {
     }
 
     /// A village or a town: "قرية X", "village of X".
-    static let settlementWords: Set<String> = ["قريه", "بلده", "village", "town"]
+    static let settlementWords: Set<String> = ["قريه", "بلده", "village", "town", "city"]
 
     /// Generic nouns that point back to the last place of their kind: "السجن" (the prison),
     /// "المخيم", "القاعدة", "الحقل", "المدينة", "the prison".

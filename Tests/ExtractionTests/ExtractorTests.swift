@@ -440,6 +440,13 @@ struct IncidentRuleTests {
         let ambiguous = extractor.extract(
             Article(id: "u", source: "test", text: "قصف الجيش التركي يوم الثلاثاء 4 تشرين الأول قرية الدردارة قرب تل تمر.", published: nil))
         #expect(ambiguous.incidents.allSatisfy { $0.date == nil })
+        // The region's name "شمال وشرق سوريا" dates from 2018: only 2022 remains.
+        let named = extractor.extract(
+            Article(
+                id: "v", source: "test", text: "قصف الجيش التركي مناطق شمال وشرق سوريا يوم الثلاثاء 4 تشرين الأول، واستهدف قرية الدردارة قرب تل تمر.",
+                published: nil))
+        #expect(!named.incidents.isEmpty)
+        #expect(named.incidents.allSatisfy { $0.date?.start.year == 2022 })
     }
 
     @Test("A place word is not a clitic: \"بادية\" keeps its ب")
@@ -531,5 +538,14 @@ struct IncidentRuleTests {
         let strikes = result.incidents.filter { $0.type == .strike }
         #expect(strikes.count == 1)
         #expect(strikes.first?.place.kind == .neighborhood)
+    }
+
+    @Test("\"the attack\" after a reported strike tells the strike again, in English")
+    func definiteRetelling() {
+        let result = extract(
+            "A Turkish drone strike rocked the city of Qamishli on Tuesday afternoon, killing three civilians. "
+                + "Initial reporting indicates three people died in the attack.",
+            published: "2021-11-09")
+        #expect(result.incidents.map(\.type) == [.strike])
     }
 }
