@@ -334,7 +334,7 @@ public struct Extractor: Sendable {
         return mention
     }
 
-    /// A village or a town: "قرية X", "village of X".
+    /// A village, a town or (in English) a city: "قرية X", "village of X", "the city of X".
     static let settlementWords: Set<String> = ["قريه", "بلده", "village", "town", "city"]
 
     /// Generic nouns that point back to the last place of their kind: "السجن" (the prison),
