@@ -29,18 +29,22 @@ extension Extractor {
         }
     }
 
-    /// Latin kind words, lower case.
+    /// Latin kind words, lower case: the gazetteer's facility words and plurals in Latin script,
+    /// the governorate's, and facilities the gazetteer has no kind for.
     static let latinKindWords: [String: KindWord] = {
         var words = [String: KindWord]()
-        let kinds: [(String, String, PlaceKind?)] = [
-            ("prison", "prisons", .prison), ("jail", "jails", .prison), ("camp", "camps", .camp),
-            ("base", "bases", .base), ("airbase", "airbases", .airport), ("airport", "airports", .airport),
-            ("field", "fields", .oilfield), ("oilfield", "oilfields", .oilfield), ("crossing", "crossings", .border),
-            ("dam", "dams", .dam), ("province", "provinces", .governorate), ("governorate", "governorates", .governorate),
+        for (word, kind) in Gazetteer.facilityWords where !PlaceName.isArabic(word) {
+            words[word] = KindWord(kind: kind, plural: false)
+        }
+        for (word, kind) in Gazetteer.facilityPlurals where !PlaceName.isArabic(word) {
+            words[word] = KindWord(kind: kind, plural: true)
+        }
+        let others: [(String, String, PlaceKind?)] = [
+            ("province", "provinces", .governorate), ("governorate", "governorates", .governorate),
             ("station", "stations", nil), ("plant", "plants", nil), ("refinery", "refineries", nil),
             ("factory", "factories", nil), ("checkpoint", "checkpoints", nil), ("hospital", "hospitals", nil),
         ]
-        for (singular, plural, kind) in kinds {
+        for (singular, plural, kind) in others {
             words[singular] = KindWord(kind: kind, plural: false)
             words[plural] = KindWord(kind: kind, plural: true)
         }
@@ -69,7 +73,7 @@ extension Extractor {
         else { return false }
         if first.properties.isUppercase { return true }
         guard let hyphen = lowered.firstIndex(of: "-") else { return false }
-        return ["al", "el", "ash", "ar", "as", "ad", "at", "az", "an", "ez", "es", "ed", "et"].contains(lowered[..<hyphen])
+        return PlaceName.latinArticles.contains(String(lowered[..<hyphen]))
     }
 
     /// A Latin name at `i` closed by a kind word, directly ("Shadadi prison", "al-Omar oil field")

@@ -468,9 +468,11 @@ extension Gazetteer {
     /// Whether a folded word is a facility plural (حقول، سجون، prisons…): a list of facilities follows.
     public static func isFacilityPlural(_ word: String) -> Bool { facilityPlurals[word] != nil }
 
-    static let facilityPlurals: [String: PlaceKind] = [
+    /// Facility plurals, folded: a list of facilities of that kind follows (Arabic) or precedes (English).
+    public static let facilityPlurals: [String: PlaceKind] = [
         "سجون": .prison, "مخيمات": .camp, "قواعد": .base, "حقول": .oilfield, "معابر": .border, "prisons": .prison,
-        "camps": .camp, "bases": .base, "fields": .oilfield, "oilfields": .oilfield, "crossings": .border,
+        "jails": .prison, "camps": .camp, "bases": .base, "fields": .oilfield, "oilfields": .oilfield,
+        "crossings": .border, "airports": .airport, "airbases": .airport, "dams": .dam,
     ]
 
     /// Facility words as they open an Arabic name (سجن الشدادي) or open or close a Latin one
@@ -490,7 +492,8 @@ extension Gazetteer {
         return nil
     }
 
-    static let facilityWords: [String: PlaceKind] = [
+    /// Facility words, folded, and the kind of place they name.
+    public static let facilityWords: [String: PlaceKind] = [
         "سجن": .prison, "مخيم": .camp, "قاعده": .base, "حقل": .oilfield, "حقول": .oilfield, "معبر": .border,
         "مطار": .airport, "سد": .dam, "prison": .prison, "jail": .prison, "camp": .camp, "base": .base,
         "field": .oilfield, "oilfield": .oilfield, "crossing": .border, "airport": .airport, "airbase": .airport,

@@ -343,7 +343,8 @@ public enum PlaceName {
         return word
     }
 
-    static let latinArticles: Set<String> = [
+    /// The Arabic article as Latin transliterations write it (al-, ash-, ez-…).
+    public static let latinArticles: Set<String> = [
         "al", "el", "il", "ul", "ash", "as", "ar", "ad", "adh", "at", "ath", "az", "an", "ez", "es", "er",
         "ed", "et", "en", "aş", "ech", "esh",
     ]
