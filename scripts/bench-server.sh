@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh wrk >&2
 python3 -m pip install -q pygeoapi gunicorn >&2 2>/dev/null || python3 -m pip install -q pygeoapi gunicorn >&2
-swift build -c release --product incidents >&2
-swift build -c release --product incidents-bench >&2
+swift build -c release --static-swift-stdlib --product incidents >&2
+swift build -c release --static-swift-stdlib --product incidents-bench >&2
 work=$(mktemp -d)
 cleanup() { kill "${server:-}" "${peer:-}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT

@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh gdal-bin time postgresql-15 postgresql-15-postgis-3 >&2
-swift build -c release --product incidents >&2
-swift build -c release --product incidents-bench >&2
+swift build -c release --static-swift-stdlib --product incidents >&2
+swift build -c release --static-swift-stdlib --product incidents-bench >&2
 bin=.build/release/incidents
 bench=.build/release/incidents-bench
 work=$(mktemp -d)

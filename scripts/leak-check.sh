@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
-swift build -c release --product incidents-bench >&2
+swift build -c release --static-swift-stdlib --product incidents-bench >&2
 log=$(mktemp)
 valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=3 \
   .build/release/incidents-bench leakcheck "$count" 2> "$log" || { status=$?; tail -40 "$log"; exit $status; }

@@ -24,6 +24,25 @@ struct FuzzyIndex: Sendable {
         private let built = Mutex<FuzzyIndex?>(nil)
         private let prefixes = Mutex<[FastKey: Bool]?>(nil)
         private let byBytes = Mutex<ByteTable?>(nil)
+        private let sounds = Mutex<[String: [Int32]]?>(nil)
+
+        /// Latin sound key → place indices, built on the first sound-alike look-up: only a
+        /// name with no exact match asks for it.
+        func soundIndex(_ nameKeys: [[Gazetteer.NameKey]]) -> [String: [Int32]] {
+            sounds.withLock { value in
+                if let value { return value }
+                var map = [String: [Int32]](minimumCapacity: nameKeys.count * 2)
+                for (index, keys) in nameKeys.enumerated() {
+                    for (n, nameKey) in keys.enumerated() where !nameKey.sound.isEmpty {
+                        // Once per place, however many of its names sound alike.
+                        if keys[..<n].contains(where: { $0.sound == nameKey.sound }) { continue }
+                        map[nameKey.sound, default: []].append(Int32(index))
+                    }
+                }
+                value = map
+                return map
+            }
+        }
 
         /// The exact-key map keyed by UTF-8 bytes, for bulk look-ups.
         func exactByBytes(_ exact: [String: [Int32]]) -> ByteTable {

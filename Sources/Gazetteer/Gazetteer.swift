@@ -10,8 +10,8 @@ public struct Gazetteer: Sendable {
     public let places: [Place]
     /// Folded key → indices of the places bearing that name.
     let exact: [String: [Int32]]
-    /// Latin sound key → place indices.
-    let sound: [String: [Int32]]
+    /// Latin sound key → place indices (built on first use, see ``FuzzyIndex/Box``).
+    var sound: [String: [Int32]] { fuzzy.soundIndex(nameKeys) }
     /// Trigram postings over the keys, built on the first fuzzy look-up: exact look-ups, the
     /// common case, do not pay for them.
     let fuzzy: FuzzyIndex.Box
@@ -47,25 +47,22 @@ public struct Gazetteer: Sendable {
     init(places: [Place], nameKeys: [[NameKey]]) {
         self.nameKeys = nameKeys
         var exact = [String: [Int32]](minimumCapacity: places.count * 4)
-        var sound = [String: [Int32]](minimumCapacity: places.count * 2)
-        for (index, place) in places.enumerated() {
-            var seenKeys = Set<String>()
-            var seenSounds = Set<String>()
-            for nameKey in nameKeys[index] where !nameKey.key.isEmpty {
-                let key = nameKey.key
-                if seenKeys.insert(key).inserted {
-                    exact[key, default: []].append(Int32(index))
-                }
-                if !nameKey.sound.isEmpty, seenSounds.insert(nameKey.sound).inserted {
-                    sound[nameKey.sound, default: []].append(Int32(index))
-                }
+        for (index, keys) in nameKeys.enumerated() {
+            for (n, nameKey) in keys.enumerated() where !nameKey.key.isEmpty {
+                // Once per place, however many of its names fold alike. A place has a few
+                // dozen names at most: a scan beats a set allocated per place.
+                if keys[..<n].contains(where: { $0.key == nameKey.key }) { continue }
+                exact[nameKey.key, default: []].append(Int32(index))
             }
+        }
+        var indexByID = [String: Int](minimumCapacity: places.count)
+        for (index, place) in places.enumerated() where indexByID[place.id] == nil {
+            indexByID[place.id] = index
         }
         self.places = places
         self.exact = exact
-        self.sound = sound
         self.fuzzy = FuzzyIndex.Box()
-        self.indexByID = Dictionary(places.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.indexByID = indexByID
     }
 
     /// The place with this id.
