@@ -65,6 +65,16 @@ extension Extractor {
             if relocated {
                 cues.removeAll { $0.type == .attack && tokens[$0.first].forms.contains { $0.hasPrefix("استهدف") } }
             }
+            // "انسحاب العديد من عناصر قسد" tells no place changing hands: a withdrawal is one only
+            // from a named place ("من محافظتي الرقة"، "خارج المحافظة"، "withdrew from Tabqa").
+            cues.removeAll { cue in
+                Self.isWithdrawal(tokens[cue.first]) && !here.contains { m in
+                    m.firstToken > cue.last && m.firstToken - cue.last <= 6
+                        && tokens[max(cue.last + 1, m.firstToken - 2)..<m.firstToken].contains { t in
+                            t.forms.contains { Self.withdrawalFrom.contains($0) }
+                        }
+                }
+            }
             guard !cues.isEmpty else { continue }
             let actors = sentence.actors
             let claim = Self.claim(in: tokens, actors: actors)
@@ -332,6 +342,14 @@ extension Extractor {
         }
         return [nearest]
     }
+
+    /// Whether a cue word is a withdrawal (انسحاب، انسحبت، withdrew, pulled out).
+    static func isWithdrawal(_ token: Token) -> Bool {
+        token.forms.contains { $0.hasPrefix("انسحب") || $0.hasPrefix("انسحاب") || $0.hasPrefix("withdr") || $0 == "pulled" }
+    }
+
+    /// What a withdrawal leaves: "من X", "خارج X", "from X", "out of X".
+    static let withdrawalFrom: Set<String> = ["من", "خارج", "from", "of"]
 
     /// Whether `m`, right after `previous`, only says where `previous` is: "الشدادي جنوب الحسكة"
     /// (a direction word), "طريفاوي – الحسكة" (a larger place after punctuation).

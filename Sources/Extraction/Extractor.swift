@@ -342,8 +342,20 @@ public struct Extractor: Sendable {
     static let anaphors: [String: [PlaceKind]] = [
         "السجن": [.prison], "المعتقل": [.prison], "المخيم": [.camp], "القاعده": [.base], "الحقل": [.oilfield],
         "المعبر": [.border], "المدينه": [.city, .town], "البلده": [.town, .city, .village], "القريه": [.village, .town],
+        "المحافظه": [.governorate],
         "the prison": [.prison], "the camp": [.camp], "the base": [.base], "the city": [.city, .town],
+        "the province": [.governorate],
     ]
+
+    /// The governorate a mention stands for when "المحافظة" points back: a governorate itself, or
+    /// the one named after a city (every Syrian governorate bears its capital's name: "مدينة
+    /// الرقة" → "محافظة الرقة").
+    func governorate(for mention: Mention) -> Place? {
+        if mention.place.kind == .governorate { return mention.place }
+        guard mention.place.kind == .city, let arabic = mention.place.arabicName else { return nil }
+        let found = gazetteer.resolve("محافظة " + arabic, hints: ResolveHints(kind: .governorate), limit: 1, fuzzy: false)
+        return found.first.map(\.place).flatMap { $0.kind == .governorate ? $0 : nil }
+    }
 
     /// The kinds of place a word points back to ("والسجن" → prison), if it is an anaphor.
     static func anaphorKinds(variants: [String]) -> [PlaceKind]? {
@@ -377,9 +389,17 @@ public struct Extractor: Sendable {
                 guard let kinds else { continue }
                 // Not when a name follows ("سجن الشدادي" is a name, already matched).
                 if result.contains(where: { $0.sentence == s && $0.firstToken <= i && $0.lastToken >= i }) { continue }
-                let antecedent = result.filter { m in
-                    !m.isAnaphor && m.score > 0 && kinds.contains(m.place.kind) && (m.sentence < s || (m.sentence == s && m.lastToken < i))
-                }.max { ($0.sentence, $0.lastToken) < ($1.sentence, $1.lastToken) }
+                let earlier = result.filter { m in
+                    !m.isAnaphor && m.score > 0 && (m.sentence < s || (m.sentence == s && m.lastToken < i))
+                }
+                var antecedent = earlier.filter { kinds.contains($0.place.kind) }.max { ($0.sentence, $0.lastToken) < ($1.sentence, $1.lastToken) }
+                // "دخلت … مدينة الرقة … واستبقت قوات عشائرية … بمهاجمة مواقع قسد في المحافظة": the
+                // governorate of the latest city that names one, unless a governorate was named since.
+                if kinds == [.governorate] {
+                    antecedent = earlier.sorted { ($0.sentence, $0.lastToken) > ($1.sentence, $1.lastToken) }.lazy
+                        .compactMap { m in self.governorate(for: m).map { g in (m, g) } }.first
+                        .map { m, g in var copy = m; copy.place = g; return copy }
+                }
                 guard let antecedent, s - antecedent.sentence <= 8 else { continue }
                 if kinds.contains(.village), unknownSettlements.contains(where: { u in
                     (u.sentence, u.token) > (antecedent.sentence, antecedent.lastToken) && (u.sentence, u.token) < (s, i)

@@ -167,7 +167,11 @@ enum Lexicon {
                           Phrase("يسيطر"), Phrase("سيطروا"), Phrase("بسطت"), Phrase("استعاد", prefix: true), Phrase("تسليم السجن"), Phrase("took control"),
                           Phrase("taken control"), Phrase("captured"), Phrase("takes control"),
                           Phrase("seized"), Phrase("retook"), Phrase("recaptured"), Phrase("handed over"),
-                          Phrase("lost control")]),
+                          Phrase("lost control"),
+                          // Only with the place left ("انسحابات … من محافظتي الرقة ودير الزور"):
+                          // see Extractor.isWithdrawal.
+                          Phrase("انسحاب", prefix: true), Phrase("انسحبت"), Phrase("انسحب"), Phrase("انسحبوا"),
+                          Phrase("withdrew"), Phrase("withdrawn"), Phrase("withdrawal", prefix: true), Phrase("pulled out")]),
         (.attack, [Phrase("هاجم"), Phrase("هاجمت"), Phrase("هاجموا"), Phrase("يهاجم", prefix: true), Phrase("تهاجم", prefix: true),
                    Phrase("شن هجوما"), Phrase("شنت هجوما"), Phrase("attacked"), Phrase("هجوم", prefix: true), Phrase("هجمات", prefix: true), Phrase("هجوما", prefix: true), Phrase("اقتحام", prefix: true), Phrase("تفجير", prefix: true),
                    Phrase("مفخخه"), Phrase("استهداف"), Phrase("استهدف", prefix: true), Phrase("مهاجمه", prefix: true),
@@ -180,7 +184,7 @@ enum Lexicon {
                    Phrase("explosion", prefix: true), Phrase("ambush", prefix: true), Phrase("targeted"),
                    Phrase("assault", prefix: true), Phrase("stormed"), Phrase("storming"), Phrase("bombing")]),
         (.deployment, [Phrase("دخول", prefix: true), Phrase("انتشار", prefix: true), Phrase("الانتشار"), Phrase("تعزيز", prefix: true), Phrase("وصول وحدات"),
-                       Phrase("نشرت قناصين"), Phrase("نشرت قوات"), Phrase("نشر قوات"), Phrase("نشرت وحدات"),
+                       Phrase("طلائع"), Phrase("نشرت قناصين"), Phrase("نشرت قوات"), Phrase("نشر قوات"), Phrase("نشرت وحدات"),
                        Phrase("نشر وحدات"), Phrase("نشرت تعزيزات"), Phrase("دخلت"), Phrase("استقدام", prefix: true), Phrase("deploy", prefix: true),
                        Phrase("reinforcement", prefix: true), Phrase("entered"), Phrase("enters"), Phrase("enter")]),
     ]

@@ -540,6 +540,41 @@ struct IncidentRuleTests {
         #expect(strikes.first?.place.kind == .neighborhood)
     }
 
+    @Test(
+        "A withdrawal from a named place is a control change",
+        arguments: [
+            "أعلنت قسد انسحاب قواتها من مدينة الطبقة بعد معارك مع الجيش السوري.",
+            "The SDF withdrew from Tabqa on Monday after days of fighting.",
+        ])
+    func withdrawalFromPlace(_ text: String) {
+        let incidents = extract(text).incidents
+        #expect(incidents.contains { $0.type == .controlChange && $0.place.name == "al-Tabqa" }, "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
+    @Test("Fighters leaving their posts is no place changing hands")
+    func withdrawalOfPeople() {
+        let incidents = extract("بالتزامن مع انسحاب العديد من عناصر قسد تاركين مواقعهم قرب هجين.").incidents
+        #expect(!incidents.contains { $0.type == .controlChange }, "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
+    @Test(
+        "\"المحافظة\" and \"the province\" point back to the governorate of the city named before",
+        arguments: [
+            ("دخل الجيش السوري مدينة الرقة صباح اليوم. وهاجمت مجموعات عشائرية مقرات قسد في المحافظة.", "Raqqa Governorate"),
+            ("Fighting broke out in Deir ez-Zor city on Monday. Gunmen attacked a checkpoint elsewhere in the province.",
+             "Deir ez-Zor Governorate"),
+        ])
+    func governorateAnaphor(_ text: String, _ governorate: String) {
+        let incidents = extract(text).incidents
+        #expect(incidents.contains { $0.type == .attack && $0.place.name == governorate }, "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
+    @Test("The vanguard of a force reaching a place is a deployment")
+    func vanguard() {
+        let incidents = extract("وصلت طلائع القوات الحكومية إلى أطراف مدينة الشدادي جنوب الحسكة.").incidents
+        #expect(incidents.contains { $0.type == .deployment && $0.place.name == "al-Shaddadi" }, "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("\"the attack\" after a reported strike tells the strike again, in English")
     func definiteRetelling() {
         let result = extract(
