@@ -388,7 +388,7 @@ extension Extractor {
     /// What flies: a drone, a warplane, a helicopter.
     static let airborneWords: Set<String> = [
         "مسيره", "مسيرات", "طائره", "طائرات", "طيران", "مروحيه", "مروحيات", "drone", "drones", "warplane", "warplanes",
-        "aircraft", "jets", "helicopter", "helicopters",
+        "aircraft", "jets", "helicopter", "helicopters", "aerial", "جوي", "جويه",
     ]
 
     /// Verbs and nouns of living somewhere.
@@ -555,8 +555,11 @@ extension Extractor {
         if precise, a.kind == b.kind, d <= maxKilometers * 1000 { return true }
         let pair = [a, b]
         // A broad region and a place inside it: "strikes on eastern Syria" restates "strikes on
-        // Albu Kamal" (the region's uncertainty is its extent).
-        if let region = pair.first(where: { $0.kind == .region }), pair.contains(where: { $0.kind != .region && $0.kind != .country }),
+        // Albu Kamal", "airstrikes in the province of al-Hasakah" the strike on al-Qahtaniyah
+        // (the region's uncertainty is its extent).
+        let regional: Set<PlaceKind> = [.region, .governorate, .district]
+        if let region = pair.first(where: { regional.contains($0.kind) }),
+            pair.contains(where: { !regional.contains($0.kind) && $0.kind != .country }),
             d <= region.uncertaintyKilometers * 1000
         {
             return true

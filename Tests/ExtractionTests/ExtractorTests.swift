@@ -575,6 +575,16 @@ struct IncidentRuleTests {
         #expect(incidents.contains { $0.type == .deployment && $0.place.name == "al-Shaddadi" }, "\(incidents.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("Strikes on a province, then on a town of it, are the town's; an aerial assault is a strike")
+    func provinceThenTown() {
+        let result = extract(
+            "Turkish warplanes carried out airstrikes on oil facilities in the province of al-Hasakah on Saturday night. "
+                + "A pumping station near the town of al-Qahtaniyah was hit in the aerial assault.",
+            published: "2023-12-24")
+        #expect(result.incidents.map(\.type) == [.strike], "\(result.incidents.map { ($0.type, $0.place.name) })")
+        #expect(result.incidents.first?.place.name == "al-Qahtaniyah")
+    }
+
     @Test("\"the attack\" after a reported strike tells the strike again, in English")
     func definiteRetelling() {
         let result = extract(
