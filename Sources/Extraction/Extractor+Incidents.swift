@@ -232,6 +232,15 @@ extension Extractor {
             if tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) }) { continue }
             // "قبل دخول" (before entering): what has not happened yet.
             if i > 0, tokens[i - 1].forms.contains("قبل") { continue }
+            // "بعد أقل من شهرين من دخول مقاتليه المدينة", "two months after it entered": the event
+            // a time is counted from happened before; the sentence reports something else.
+            if Self.isTimeReference(tokens, cue: i) { continue }
+            // "has conducted over a hundred attacks … since Oct. 7": a tally over a period.
+            if tokens[max(0, i - 3)..<i].contains(where: { $0.forms.contains { Self.tallyWords.contains($0) } }),
+                tokens[(i + 1)...].contains(where: { $0.forms.contains { $0 == "since" || $0 == "منذ" } })
+            {
+                continue
+            }
             // "هذا الهجوم", "this attack": an event the text has already told.
             // (An Arabic demonstrative points only at a definite noun: "بعد ذلك هاجم" is a new event.)
             if i > 0, tokens[i - 1].entry.roles.contains(.demonstrative), tokens[i].entry.hasArticle || !PlaceName.isArabic(tokens[i].folded) {
@@ -276,7 +285,9 @@ extension Extractor {
             return tokens[m.firstToken - 1].entry.roles.contains(.locative) || tokens[m.firstToken].entry.lowered.hasPrefix("ب")
                 || (tokens[m.firstToken - 1].entry.lowered == "of" && tokens[m.firstToken - 2].entry.roles.contains(.settlement))
         }
-        if let first = after.first {
+        // "an attack on a U.S. base in northern Iraq's city of Irbil": a country on the way says
+        // where the place is, not what the cue is about.
+        if let first = after.first(where: { $0.place.kind != .country }) ?? after.first {
             var list = [first]
             for m in mentions where m.firstToken > first.lastToken {
                 guard let previous = list.last else { break }
@@ -341,6 +352,28 @@ extension Extractor {
             nearest = before[k]
         }
         return [nearest]
+    }
+
+    /// Large counts of events: "over a hundred attacks", "عشرات الهجمات".
+    static let tallyWords: Set<String> = ["hundred", "hundreds", "dozens", "scores", "thousands", "مئات", "عشرات", "مئه", "مائه", "الاف"]
+
+    /// Units of time: "شهرين"، "أيام"، "months".
+    static let durationWords: Set<String> = [
+        "ساعه", "ساعات", "يوم", "يومين", "ايام", "اسبوع", "اسبوعين", "اسابيع", "شهر", "شهرين", "اشهر", "شهور", "سنه",
+        "سنتين", "سنوات", "عام", "عامين", "اعوام", "hours", "days", "week", "weeks", "month", "months", "year", "years",
+    ]
+
+    /// Whether the cue at `i` is the point a time is counted from: "بعد (أقل من) شهرين من دخول",
+    /// "منذ أيام من اعتقال", "two months after (its fighters) entered".
+    static func isTimeReference(_ tokens: [Token], cue i: Int) -> Bool {
+        let window = tokens[max(0, i - 6)..<i]
+        guard let unit = window.lastIndex(where: { $0.forms.contains { durationWords.contains($0) } }) else { return false }
+        if tokens[i - 1].forms.contains("من"), i - unit <= 2,
+            tokens[max(0, unit - 4)..<unit].contains(where: { $0.forms.contains { $0 == "بعد" || $0 == "منذ" } })
+        {
+            return true
+        }
+        return unit + 1 < i && tokens[unit + 1].bare == "after" && i - unit <= 4
     }
 
     /// Whether a cue word is a withdrawal (انسحاب، انسحبت، withdrew, pulled out).

@@ -200,7 +200,8 @@ enum Lexicon {
 
     /// Actor names. Longer phrases first so "قوات سوريا الديمقراطية" wins over shorter ones.
     static let actors: [(Actor, [Phrase])] = [
-        (.sdf, [Phrase("قوات سوريا الديمقراطيه"), Phrase("قوات سوريه الديمقراطيه"), Phrase("قسد"), Phrase("SDF"),
+        (.sdf, [Phrase("قوات سوريا الديمقراطيه"), Phrase("قوات سوريه الديمقراطيه"), Phrase("قوات سوريا الديموقراطيه"),
+                Phrase("قوات سوريه الديموقراطيه"), Phrase("قسد"), Phrase("SDF"),
                 Phrase("Syrian Democratic Forces")]),
         (.asayish, [Phrase("قوي الامن الداخلي"), Phrase("اسايش"), Phrase("الاسايش"), Phrase("Asayish")]),
         (.syrianGovernment, [Phrase("الجيش العربي السوري"), Phrase("الجيش السوري"), Phrase("الحكومه السوريه"),

@@ -127,6 +127,10 @@ enum TextSplitter {
                         i += 1
                         continue
                     }
+                    if c == ".", isAbbreviation(scalars, dot: i) {
+                        i += 1
+                        continue
+                    }
                     if isSpace(next) || next == "\"" || next == "»" || next == "”" || i + 1 == scalars.count {
                         flush(i + 1)
                     }
@@ -136,6 +140,36 @@ enum TextSplitter {
             flush(scalars.count)
         }
         return result
+    }
+
+    /// Abbreviations a full stop follows inside a sentence: titles and ranks, month names ("Jan.
+    /// 21"), and initials ("U.S.", "U.N.").
+    static let abbreviations: Set<String> = [
+        "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Brig", "Adm", "Rep", "Sen", "Gov", "Prof", "St",
+        "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "vs",
+    ]
+
+    /// Words that begin a new sentence even after initials ("… on the U.S. The group said").
+    static let sentenceStarters: Set<String> = [
+        "The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And", "This", "That", "These",
+        "Those", "Meanwhile", "However", "According",
+    ]
+
+    /// Whether the full stop at `dot` closes an abbreviation rather than a sentence.
+    static func isAbbreviation(_ scalars: Scalars, dot: Int) -> Bool {
+        func isLatinLetter(_ c: Unicode.Scalar) -> Bool { (0x41...0x5A).contains(c.value) || (0x61...0x7A).contains(c.value) }
+        var start = dot
+        while start > 0, isLatinLetter(scalars[start - 1]) { start -= 1 }
+        guard start < dot, start == 0 || !isWordScalar(scalars[start - 1]) || scalars[start - 1] == "." else { return false }
+        let word = scalars.text(start, dot)
+        let initial = dot - start == 1 && (0x41...0x5A).contains(scalars[start].value)
+        if !initial, !abbreviations.contains(word) { return false }
+        // The next word: initials end a sentence before "The", "It"…; titles and months never do.
+        var next = dot + 1
+        while next < scalars.count, isSpace(scalars[next]) { next += 1 }
+        var end = next
+        while end < scalars.count, isLatinLetter(scalars[end]) { end += 1 }
+        return !(initial && sentenceStarters.contains(scalars.text(next, end)))
     }
 
     /// Tokens of a whole text (one sentence, a dateline).

@@ -585,6 +585,32 @@ struct IncidentRuleTests {
         #expect(result.incidents.first?.place.name == "al-Qahtaniyah")
     }
 
+    @Test(
+        "An event a time is counted from is not what the sentence reports",
+        arguments: [
+            "سيطرت قسد يوم الأربعاء على نصف مدينة الرقة، بعد أقل من شهرين من دخول مقاتليها المدينة.",
+            "The SDF seized half of Raqqa on Wednesday, less than two months after its fighters entered the city.",
+        ])
+    func timeReference(_ text: String) {
+        let incidents = extract(text, published: "2017-07-27").incidents
+        #expect(incidents.map(\.type) == [.controlChange], "\(incidents.map { ($0.type, $0.place.name) })")
+        // The same entry, told as news, is one.
+        let entry = extract("دخلت قوات الجيش مدينة الرقة بعد ظهر اليوم من عدة محاور.", published: "2017-07-27").incidents
+        #expect(entry.contains { $0.type == .deployment })
+    }
+
+    @Test("Initials and month abbreviations do not end a sentence; a tally since a date is no incident")
+    func abbreviationsAndTallies() {
+        let result = extract(
+            "Strikes hit Boukamal on Saturday, hours after militants claimed an attack on a U.S. military base in the city of Irbil. "
+                + "The group has conducted over a hundred attacks on U.S. positions in Iraq and eastern Syria since Oct. 7.",
+            published: "2023-12-30")
+        #expect(result.incidents.contains { $0.type == .attack && $0.place.name == "Erbil" }, "\(result.incidents.map { ($0.type, $0.place.name) })")
+        #expect(!result.incidents.contains { $0.type == .attack && $0.place.name != "Erbil" })
+        let dated = extract("On Jan. 20, the ministry said 120 ISIS members escaped from the Shadadi prison.", published: "2026-01-21")
+        #expect(dated.incidents.first { $0.type == .escape }?.date?.start == Day(iso: "2026-01-20"))
+    }
+
     @Test("\"the attack\" after a reported strike tells the strike again, in English")
     func definiteRetelling() {
         let result = extract(
