@@ -66,13 +66,15 @@ extension Extractor {
                 cues.removeAll { $0.type == .attack && tokens[$0.first].forms.contains { $0.hasPrefix("استهدف") } }
             }
             // "انسحاب العديد من عناصر قسد" tells no place changing hands: a withdrawal is one only
-            // from a named place ("من محافظتي الرقة"، "خارج المحافظة"، "withdrew from Tabqa").
+            // from a named place ("من محافظتي الرقة"، "خارج المحافظة"، "withdrew from Tabqa",
+            // "pulled out of Manbij"); leaving a country ("من سوريا") is policy, not a place changing hands.
             cues.removeAll { cue in
                 Self.isWithdrawal(tokens[cue.first]) && !here.contains { m in
-                    m.firstToken > cue.last && m.firstToken - cue.last <= 6
-                        && tokens[max(cue.last + 1, m.firstToken - 2)..<m.firstToken].contains { t in
-                            t.forms.contains { Self.withdrawalFrom.contains($0) }
-                        }
+                    guard m.firstToken > cue.last, m.firstToken - cue.last <= 6, m.place.kind != .country else { return false }
+                    if tokens[cue.last].bare == "out" { return m.firstToken - cue.last <= 3 && tokens[cue.last + 1].bare == "of" }
+                    return tokens[max(cue.last + 1, m.firstToken - 2)..<m.firstToken].contains { t in
+                        t.forms.contains { Self.withdrawalFrom.contains($0) }
+                    }
                 }
             }
             guard !cues.isEmpty else { continue }
@@ -381,8 +383,8 @@ extension Extractor {
         token.forms.contains { $0.hasPrefix("انسحب") || $0.hasPrefix("انسحاب") || $0.hasPrefix("withdr") || $0 == "pulled" }
     }
 
-    /// What a withdrawal leaves: "من X", "خارج X", "from X", "out of X".
-    static let withdrawalFrom: Set<String> = ["من", "خارج", "from", "of"]
+    /// What a withdrawal leaves: "من X", "خارج X", "from X".
+    static let withdrawalFrom: Set<String> = ["من", "خارج", "from"]
 
     /// Whether `m`, right after `previous`, only says where `previous` is: "الشدادي جنوب الحسكة"
     /// (a direction word), "طريفاوي – الحسكة" (a larger place after punctuation).

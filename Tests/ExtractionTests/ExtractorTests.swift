@@ -555,6 +555,9 @@ struct IncidentRuleTests {
     func withdrawalOfPeople() {
         let incidents = extract("بالتزامن مع انسحاب العديد من عناصر قسد تاركين مواقعهم قرب هجين.").incidents
         #expect(!incidents.contains { $0.type == .controlChange }, "\(incidents.map { ($0.type, $0.place.name) })")
+        // Nor is an army leaving a country, told in a text about a town.
+        let policy = extract("اشتباكات في بلدة هجين. وتحدث المسؤول عن انسحاب القوات الأمريكية من سوريا.").incidents
+        #expect(!policy.contains { $0.type == .controlChange }, "\(policy.map { ($0.type, $0.place.name) })")
     }
 
     @Test(
