@@ -98,25 +98,30 @@ struct IngestKillTests {
         let clean = temporary.appendingPathComponent("clean-\(UUID().uuidString).sqlite").path
         let killed = temporary.appendingPathComponent("killed-\(UUID().uuidString).sqlite").path
 
+        let referenceStart = Date()
         let reference = try Self.ingest(batch, into: clean)
         reference.waitUntilExit()
+        let referenceSeconds = Date().timeIntervalSince(referenceStart)
         #expect(reference.terminationStatus == 0)
         let expected = try Self.snapshot(clean)
         #expect(expected.documents == 2_000)
         #expect(expected.integrity == "ok")
         #expect(expected.duplicateSources == 0)
 
-        // Kill once some hundreds of documents are in, at a random point.
+        // Kill once some hundreds of documents are in, at a random point; or, as ingesting got
+        // fast enough to finish between two polls, at a random fraction of the clean run's time.
         let target = Int.random(in: 150...1_500)
+        let victimStart = Date()
+        let killAfter = referenceSeconds * Double.random(in: 0.2...0.6)
         let victim = try Self.ingest(batch, into: killed)
         var stored = 0
         let deadline = Date().addingTimeInterval(600)
         while victim.isRunning, Date() < deadline {
-            try await Task.sleep(for: .milliseconds(20))
+            try await Task.sleep(for: .milliseconds(5))
             if FileManager.default.fileExists(atPath: killed) {
                 stored = Self.documentCount(killed) ?? stored
             }
-            if stored >= target {
+            if stored >= target || (stored > 0 && Date().timeIntervalSince(victimStart) >= killAfter) {
                 kill(victim.processIdentifier, SIGKILL)
                 break
             }
