@@ -7,6 +7,8 @@ extension Extractor {
         let type: IncidentType
         let first: Int
         let last: Int
+        /// A withdrawal (``Lexicon/withdrawals``): an incident only from a named place.
+        var isWithdrawal = false
     }
 
     func findIncidents(article: Article, sentences: [Sentence], mentions: [Mention], dates: [[DateMention]]) -> [Incident] {
@@ -69,7 +71,7 @@ extension Extractor {
             // from a named place ("من محافظتي الرقة"، "خارج المحافظة"، "withdrew from Tabqa",
             // "pulled out of Manbij"); leaving a country ("من سوريا") is policy, not a place changing hands.
             cues.removeAll { cue in
-                Self.isWithdrawal(tokens[cue.first]) && !here.contains { m in
+                cue.isWithdrawal && !here.contains { m in
                     guard m.firstToken > cue.last, m.firstToken - cue.last <= 6, m.place.kind != .country else { return false }
                     if tokens[cue.last].bare == "out" { return m.firstToken - cue.last <= 3 && tokens[cue.last + 1].bare == "of" }
                     return tokens[max(cue.last + 1, m.firstToken - 2)..<m.firstToken].contains { t in
@@ -266,7 +268,7 @@ extension Extractor {
             {
                 type = .strike
             }
-            found.append(Cue(type: type, first: i, last: i + match.length - 1))
+            found.append(Cue(type: type, first: i, last: i + match.length - 1, isWithdrawal: Lexicon.withdrawalIDs.contains(match.order)))
             for k in i..<(i + match.length) { used.insert(k) }
         }
         return found
@@ -376,11 +378,6 @@ extension Extractor {
             return true
         }
         return unit + 1 < i && tokens[unit + 1].bare == "after" && i - unit <= 4
-    }
-
-    /// Whether a cue word is a withdrawal (انسحاب، انسحبت، withdrew, pulled out).
-    static func isWithdrawal(_ token: Token) -> Bool {
-        token.forms.contains { $0.hasPrefix("انسحب") || $0.hasPrefix("انسحاب") || $0.hasPrefix("withdr") || $0 == "pulled" }
     }
 
     /// What a withdrawal leaves: "من X", "خارج X", "from X".

@@ -392,13 +392,17 @@ public struct Extractor: Sendable {
                 let earlier = result.filter { m in
                     !m.isAnaphor && m.score > 0 && (m.sentence < s || (m.sentence == s && m.lastToken < i))
                 }
-                var antecedent = earlier.filter { kinds.contains($0.place.kind) }.max { ($0.sentence, $0.lastToken) < ($1.sentence, $1.lastToken) }
-                // "دخلت … مدينة الرقة … واستبقت قوات عشائرية … بمهاجمة مواقع قسد في المحافظة": the
-                // governorate of the latest city that names one, unless a governorate was named since.
+                let antecedent: Mention?
                 if kinds == [.governorate] {
+                    // "دخلت … مدينة الرقة … واستبقت قوات عشائرية … بمهاجمة مواقع قسد في المحافظة": the
+                    // governorate of the latest city that names one, unless a governorate was named since.
+                    // ("the province of X" names its province.)
+                    if i + 1 < sentence.tokens.count, sentence.tokens[i + 1].entry.lowered == "of" { continue }
                     antecedent = earlier.sorted { ($0.sentence, $0.lastToken) > ($1.sentence, $1.lastToken) }.lazy
                         .compactMap { m in self.governorate(for: m).map { g in (m, g) } }.first
                         .map { m, g in var copy = m; copy.place = g; return copy }
+                } else {
+                    antecedent = earlier.filter { kinds.contains($0.place.kind) }.max { ($0.sentence, $0.lastToken) < ($1.sentence, $1.lastToken) }
                 }
                 guard let antecedent, s - antecedent.sentence <= 8 else { continue }
                 if kinds.contains(.village), unknownSettlements.contains(where: { u in

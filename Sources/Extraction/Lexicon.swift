@@ -167,11 +167,7 @@ enum Lexicon {
                           Phrase("يسيطر"), Phrase("سيطروا"), Phrase("بسطت"), Phrase("استعاد", prefix: true), Phrase("تسليم السجن"), Phrase("took control"),
                           Phrase("taken control"), Phrase("captured"), Phrase("takes control"),
                           Phrase("seized"), Phrase("retook"), Phrase("recaptured"), Phrase("handed over"),
-                          Phrase("lost control"),
-                          // Only with the place left ("انسحابات … من محافظتي الرقة ودير الزور"):
-                          // see Extractor.isWithdrawal.
-                          Phrase("انسحاب", prefix: true), Phrase("انسحبت"), Phrase("انسحب"), Phrase("انسحبوا"),
-                          Phrase("withdrew"), Phrase("withdrawn"), Phrase("withdrawal", prefix: true), Phrase("pulled out")]),
+                          Phrase("lost control")] + withdrawals),
         (.attack, [Phrase("هاجم"), Phrase("هاجمت"), Phrase("هاجموا"), Phrase("يهاجم", prefix: true), Phrase("تهاجم", prefix: true),
                    Phrase("شن هجوما"), Phrase("شنت هجوما"), Phrase("attacked"), Phrase("هجوم", prefix: true), Phrase("هجمات", prefix: true), Phrase("هجوما", prefix: true), Phrase("اقتحام", prefix: true), Phrase("تفجير", prefix: true),
                    Phrase("مفخخه"), Phrase("استهداف"), Phrase("استهدف", prefix: true), Phrase("مهاجمه", prefix: true),
@@ -188,6 +184,14 @@ enum Lexicon {
                        Phrase("نشر وحدات"), Phrase("نشرت تعزيزات"), Phrase("دخلت"), Phrase("استقدام", prefix: true), Phrase("deploy", prefix: true),
                        Phrase("reinforcement", prefix: true), Phrase("entered"), Phrase("enters"), Phrase("enter")]),
     ]
+
+    /// Withdrawals: control changes only with the place left named after them ("انسحابات … من
+    /// محافظتي الرقة ودير الزور"; see ``Extractor/Cue/isWithdrawal``).
+    static let withdrawals = [
+        Phrase("انسحاب", prefix: true), Phrase("انسحبت"), Phrase("انسحب"), Phrase("انسحبوا"), Phrase("withdrew"),
+        Phrase("withdrawn"), Phrase("withdrawal", prefix: true), Phrase("pulled out"),
+    ]
+    static let withdrawalIDs = Set(withdrawals.map(\.id))
 
     /// Words that make a cue hypothetical, negated or a warning rather than an event report.
     static let blockers: Set<String> = [

@@ -572,6 +572,13 @@ struct IncidentRuleTests {
         #expect(incidents.contains { $0.type == .attack && $0.place.name == governorate }, "\(incidents.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("\"the province of X\" names its province; it does not point back")
+    func provinceOf() {
+        let incidents = extract("Fighting broke out in Raqqa city on Monday. Gunmen attacked a checkpoint in the province of Deir ez-Zor.").incidents
+        #expect(incidents.contains { $0.type == .attack && $0.place.name == "Deir ez-Zor Governorate" }, "\(incidents.map { ($0.type, $0.place.name) })")
+        #expect(!incidents.contains { $0.place.name == "Raqqa Governorate" })
+    }
+
     @Test("The vanguard of a force reaching a place is a deployment")
     func vanguard() {
         let incidents = extract("وصلت طلائع القوات الحكومية إلى أطراف مدينة الشدادي جنوب الحسكة.").incidents
