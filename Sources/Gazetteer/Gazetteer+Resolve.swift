@@ -149,16 +149,27 @@ extension Gazetteer {
         }
         // "ريف دير الزور", "بريف حلب الشرقي", "Raqqa countryside", "بادية السوسة": the area
         // around a place, as a region at the place's point.
-        if found.isEmpty, let (rest, radius) = Self.strippingArea(words) {
-            return resolve(rest.joined(separator: " "), hints: hints, limit: limit, fuzzy: allowFuzzy)
+        if found.isEmpty, let area = Self.strippingArea(words) {
+            return resolve(area.rest.joined(separator: " "), hints: hints, limit: limit, fuzzy: allowFuzzy)
                 .filter { !$0.place.kind.isFacility }
                 .map { c in
                     let p = c.place
+                    // "ريف حلب الشرقي" lies east of Aleppo, not on it: the area's point moves its
+                    // reach's length that way, and the uncertainty stays the reach.
+                    var point = p.coordinate
+                    var label = ""
+                    if let side = area.side, let moved = try? Geodesic.destination(
+                        from: p.coordinate, azimuthDegrees: side.azimuth, distanceMeters: area.radius * 1_000)
+                    {
+                        point = moved
+                        label = side.adjective + " "
+                    }
                     let region = Place(
-                        id: "countryside:" + p.id, name: p.name + " countryside",
+                        id: "countryside:" + label.replacingOccurrences(of: " ", with: "") + (label.isEmpty ? "" : ":") + p.id,
+                        name: label + p.name + " countryside",
                         arabicName: p.arabicName.map { "ريف " + $0 }, names: ["ريف " + (p.arabicName ?? p.name), p.name + " countryside"],
-                        kind: .region, coordinate: p.coordinate, country: p.country, parentID: p.id, population: 0,
-                        uncertaintyKilometers: max(radius, p.uncertaintyKilometers), source: p.source)
+                        kind: .region, coordinate: point, country: p.country, parentID: p.id, population: 0,
+                        uncertaintyKilometers: max(area.radius, p.uncertaintyKilometers), source: p.source)
                     return PlaceCandidate(place: region, score: c.score * 0.95, match: c.match, distanceMeters: c.distanceMeters)
                 }
         }
@@ -172,7 +183,16 @@ extension Gazetteer {
         }
         if allowFuzzy, found.isEmpty {
             let index = fuzzy.index(exact)
+            // "Qaim border crossing" is not "Walid border crossing": with a facility word on both
+            // sides, the words that name which facility must be alike on their own.
+            let distinctive = Self.splitFacilityWord(words)?.1.joined(separator: " ")
             for (k, similarity) in fuzzyKeys(key, limit: 8) {
+                if let distinctive, !distinctive.isEmpty,
+                    let other = Self.splitFacilityWord(index.keys[k].split(separator: " ").map(String.init))?.1.joined(separator: " "),
+                    !Self.similarEnough(Array(distinctive), Array(other))
+                {
+                    continue
+                }
                 add(index.keyPlaces[k], 0.85 * similarity, .fuzzy)
             }
         }
@@ -319,6 +339,13 @@ extension Gazetteer {
         return Array(scored.sorted { ($0.1, keys[$1.0]) > ($1.1, keys[$0.0]) }.prefix(limit))
     }
 
+    /// Whether the distinctive parts of two facility names are alike: looser than whole names
+    /// ("ghweran" and "ghuwayran" are three edits apart), but "qaim" is not "walid".
+    static func similarEnough(_ a: [Character], _ b: [Character]) -> Bool {
+        let similarity = 1 - Double(editDistance(a, b)) / Double(max(a.count, b.count, 1))
+        return similarity >= (min(a.count, b.count) <= 4 ? 0.75 : 0.6)
+    }
+
     /// Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions).
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
@@ -415,19 +442,59 @@ extension Gazetteer {
         return parts.count > 1 ? parts : nil
     }
 
-    /// "ريف X", "بريف X الشرقي", "X countryside", "بادية X", "X desert": X and how far the area
-    /// reaches (km).
-    static func strippingArea(_ words: [String]) -> ([String], Double)? {
+    /// "ريف X", "بريف X الشرقي", "eastern X countryside", "بادية X", "X desert": X, how far the area
+    /// reaches (km), and the side of X it lies on when a direction says so.
+    static func strippingArea(_ words: [String]) -> (rest: [String], radius: Double, side: Side?)? {
         guard words.count >= 2 else { return nil }
         var words = words
-        while words.count > 2, directionWords.contains(words[words.count - 1]) { words.removeLast() }
+        var sides = [Side]()
+        while words.count > 2, directionWords.contains(words[words.count - 1]) {
+            sides.insert(contentsOf: Side.named(words.removeLast()).map { [$0] } ?? [], at: 0)
+        }
+        while words.count > 2, let side = Side.named(words[0]), PlaceName.isArabic(words[0]) == false {
+            sides.append(side)
+            words.removeFirst()
+        }
+        let side = Side.combining(sides)
         let first = PlaceName.lookupVariants(of: words[0])
-        if first.contains("ريف") { return (Array(words.dropFirst()), 30) }
-        if first.contains("باديه") { return (Array(words.dropFirst()), 50) }
+        if first.contains("ريف") { return (Array(words.dropFirst()), 30, side) }
+        if first.contains("باديه") { return (Array(words.dropFirst()), 50, side) }
         switch words[words.count - 1] {
-        case "countryside": return (Array(words.dropLast()), 30)
-        case "desert", "badia", "badiya", "badiyah": return (Array(words.dropLast()), 50)
+        case "countryside": return (Array(words.dropLast()), 30, side)
+        case "desert", "badia", "badiya", "badiyah": return (Array(words.dropLast()), 50, side)
         default: return nil
+        }
+    }
+
+    /// A side of a place, from a direction adjective: الشرقي، eastern.
+    struct Side: Equatable {
+        /// Degrees clockwise from north.
+        var azimuth: Double
+        /// The English adjective, for the area's name.
+        var adjective: String
+
+        static func named(_ word: String) -> Side? {
+            switch word {
+            case "شرقي", "شرقيه", "eastern": Side(azimuth: 90, adjective: "eastern")
+            case "غربي", "غربيه", "western": Side(azimuth: 270, adjective: "western")
+            case "شمالي", "شماليه", "northern": Side(azimuth: 0, adjective: "northern")
+            case "جنوبي", "جنوبيه", "southern": Side(azimuth: 180, adjective: "southern")
+            default: nil
+            }
+        }
+
+        /// "الشمالي الشرقي" is north-east; one direction is itself; two opposite ones, or more, say nothing.
+        static func combining(_ sides: [Side]) -> Side? {
+            if sides.count == 1 { return sides[0] }
+            guard sides.count == 2 else { return nil }
+            let (a, b) = (sides[0].azimuth, sides[1].azimuth)
+            let gap = abs(a - b)
+            guard gap == 90 || gap == 270 else { return nil }
+            // The bisector of the two directions, north-east being 45 and north-west 315.
+            let azimuth = gap == 90 ? (a + b) / 2 : ((a + b + 360) / 2).truncatingRemainder(dividingBy: 360)
+            let northSouth = a == 0 || a == 180 ? sides[0] : sides[1]
+            let eastWest = a == 0 || a == 180 ? sides[1] : sides[0]
+            return Side(azimuth: azimuth, adjective: northSouth.adjective.dropLast(3) + "-" + eastWest.adjective)
         }
     }
 
@@ -481,7 +548,7 @@ extension Gazetteer {
         guard words.count >= 2 else { return nil }
         let qualifiers: Set<String> = [
             "coalition", "us", "american", "international", "russian", "turkish", "central", "military", "oil", "gas",
-            "تحالف", "دولي", "امريكيه", "امريكي", "مركزي", "نفطي", "عسكري", "of",
+            "تحالف", "دولي", "امريكيه", "امريكي", "مركزي", "نفطي", "عسكري", "of", "border", "frontier", "حدودي",
         ]
         if let kind = facilityWords[words[0]] {
             return (kind, Array(words.dropFirst()).filter { !qualifiers.contains($0) })

@@ -135,6 +135,37 @@ struct ResolverTests {
         #expect(desert.place.kind == .region && desert.place.uncertaintyKilometers >= 50)
     }
 
+    @Test("A direction after the countryside puts the area on that side of the place")
+    func areaSides() throws {
+        let aleppo = try #require(gazetteer.resolve("حلب", limit: 1).first).place
+        for (phrase, azimuth) in [
+            ("ريف حلب الشرقي", 90.0), ("بريف حلب الغربي", 270), ("eastern Aleppo countryside", 90),
+            ("ريف حلب الشمالي الشرقي", 45), ("ريف حلب الجنوبي الغربي", 225),
+        ] {
+            let area = try #require(gazetteer.resolve(phrase, limit: 1).first, "\(phrase)").place
+            #expect(area.kind == .region && area.parentID == aleppo.id, "\(phrase) → \(area.name)")
+            let line = Geodesic.inverse(from: aleppo.coordinate, to: area.coordinate)
+            #expect((20_000...40_000).contains(line.distanceMeters), "\(phrase): \(line.distanceMeters) m")
+            #expect(abs((line.initialAzimuthDegrees - azimuth + 540).truncatingRemainder(dividingBy: 360) - 180) < 2, "\(phrase)")
+        }
+        #expect(try #require(gazetteer.resolve("ريف حلب الشمالي الشرقي", limit: 1).first).place.name == "north-eastern Aleppo countryside")
+        // Without a direction the area stays on the place.
+        let plain = try #require(gazetteer.resolve("ريف حلب", limit: 1).first).place
+        #expect(Geodesic.distanceMeters(from: plain.coordinate, to: aleppo.coordinate) < 1)
+    }
+
+    @Test("'X border crossing' is the crossing at X, not another crossing spelt alike")
+    func crossingOfPlace() throws {
+        for (phrase, expected) in [
+            ("al-Qaim border crossing", "curated:border-albukamal-qaim"), ("Qaim border crossing", "curated:border-albukamal-qaim"),
+            ("Rabia border crossing", "curated:border-yarubiyah-rabia"), ("معبر القائم الحدودي", "curated:border-albukamal-qaim"),
+        ] {
+            #expect(gazetteer.resolve(phrase, limit: 1).first?.place.id == expected, "\(phrase)")
+        }
+        // A misspelt crossing name still finds its crossing.
+        #expect(gazetteer.resolve("al-Walid border crosing", limit: 1).first?.place.id == "curated:border-al-walid-hasakah")
+    }
+
     @Test("Alternatives in one string resolve to the place they share")
     func alternatives() throws {
         let semalka = try #require(gazetteer.resolve("Semalka", limit: 1).first).place
