@@ -165,7 +165,7 @@ extension Extractor {
                     var unique = [Actor]()
                     for a in incidentActors where !unique.contains(a) { unique.append(a) }
                     let counts = Self.counts(in: tokens, type: cue.type)
-                    let geo = mention.place.kind.isArea ? 3 : precision
+                    let geo = mention.place.kind.isArea ? 3 : mention.place.isUnlocated ? max(2, precision) : precision
                     incidents.append(
                         Incident(
                             type: cue.type, date: date, dateInferred: inferred, place: mention.place, geoPrecision: geo, actors: unique,
@@ -312,7 +312,10 @@ extension Extractor {
                         && tokens[m.firstToken].forms.contains { Gazetteer.isFacilityPlural($0) })
                 // "حقل العمر … وحقل كونكو … وحقول الصفيان والتنك": facilities of one kind in a row.
                 let sameKindFacility = first.place.kind.isFacility && m.place.kind == first.place.kind && gap <= 12
-                if (gap <= 3 && (joined || gap == 1)) || (sameKindFacility && joined) {
+                // "طال ناحية زركان على كل من قرى، الأسدية والمطمورة …": villages the text lists by
+                // kind, which the gazetteer lacks, go on the list a few words on.
+                let listedByKind = m.place.isUnlocated && gap <= 8
+                if (gap <= 3 && (joined || gap == 1)) || (sameKindFacility && joined) || listedByKind {
                     list.append(m)
                 } else if !m.place.kind.isArea {
                     break
@@ -387,7 +390,8 @@ extension Extractor {
     /// (a direction word), "طريفاوي – الحسكة" (a larger place after punctuation).
     static func locates(_ m: Mention, _ previous: Mention, tokens: [Token]) -> Bool {
         let before = m.firstToken > 0 ? tokens[m.firstToken - 1].forms : []
-        if before.contains(where: { Self.directionWords.contains($0) }) { return true }
+        // (Not "… في الريف الشمالي، والمشيرفة": a name joined by و goes on a list.)
+        if before.contains(where: { Self.directionWords.contains($0) }), !tokens[m.firstToken].folded.hasPrefix("و") { return true }
         guard Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind) else { return false }
         // A larger place named by its direction ("في مدينة الحسكة شمال شرقي سوريا", "Qamishli,
         // northeastern Syria"), or after punctuation.
@@ -582,6 +586,13 @@ extension Extractor {
     static func samePlace(_ a: Place, _ b: Place, maxKilometers: Double) -> Bool {
         if a.id == b.id { return true }
         let d = Geodesic.distanceMeters(from: a.coordinate, to: b.coordinate)
+        // A place the gazetteer lacks sits on its anchor's point: that says nothing of whether it
+        // is the anchor or its neighbour, only a broad region can restate it.
+        let regional: Set<PlaceKind> = [.region, .governorate, .district]
+        if a.isUnlocated || b.isUnlocated {
+            guard let region = [a, b].first(where: { regional.contains($0.kind) }) else { return false }
+            return d <= region.uncertaintyKilometers * 1000
+        }
         // Places only estimated (tens of km of uncertainty) are not the same by distance.
         let precise = a.uncertaintyKilometers <= 5 && b.uncertaintyKilometers <= 5
         if precise, a.kind == b.kind, d <= maxKilometers * 1000 { return true }
@@ -589,7 +600,6 @@ extension Extractor {
         // A broad region and a place inside it: "strikes on eastern Syria" restates "strikes on
         // Albu Kamal", "airstrikes in the province of al-Hasakah" the strike on al-Qahtaniyah
         // (the region's uncertainty is its extent).
-        let regional: Set<PlaceKind> = [.region, .governorate, .district]
         if let region = pair.first(where: { regional.contains($0.kind) }),
             pair.contains(where: { !regional.contains($0.kind) && $0.kind != .country }),
             d <= region.uncertaintyKilometers * 1000

@@ -270,7 +270,8 @@ public struct Extractor: Sendable {
                 }
             }
         }
-        return resolveAnaphora(Self.keepingCampSense(disambiguate(mentions, sentences: sentences)), sentences: sentences)
+        let resolved = resolveAnaphora(Self.keepingCampSense(disambiguate(mentions, sentences: sentences)), sentences: sentences)
+        return unlocatedMentions(resolved, sentences: sentences)
     }
 
     /// One sense per text: once a camp was named ("Al-Hol camp", "مخيم الهول"), its bare name

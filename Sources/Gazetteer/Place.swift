@@ -81,6 +81,10 @@ public struct Place: Hashable, Sendable, Identifiable {
         self.uncertaintyKilometers = uncertaintyKilometers
         self.source = source
     }
+
+    /// Whether this is a place the gazetteer lacks, named in a text and placed at the known place
+    /// the text puts it in or beside (its ``parentID``): the coordinates are that place's.
+    public var isUnlocated: Bool { id.hasPrefix("unlocated:") }
 }
 
 /// A ranked answer to a name look-up.

@@ -66,6 +66,10 @@ struct PredictionJSON: Encodable {
         let kind: String
         let lat: Double
         let lon: Double
+        /// Where the coordinates come from; "unlocated: …" for a place the gazetteer lacks, placed
+        /// at the known place the text puts it in.
+        let coord_source: String
+        let tolerance_km: Double
     }
     struct IncidentJSON: Encodable {
         let type: String
@@ -93,7 +97,9 @@ struct PredictionJSON: Encodable {
         published = e.article.published?.description
         var seen = Set<String>()
         toponyms = e.mentions.filter { $0.score > 0 && !$0.isAnaphor && seen.insert($0.place.id).inserted }.map {
-            Toponym(surface: $0.surface, name: $0.place.name, kind: $0.place.kind.rawValue, lat: $0.place.coordinate.latitude, lon: $0.place.coordinate.longitude)
+            Toponym(
+                surface: $0.surface, name: $0.place.name, kind: $0.place.kind.rawValue, lat: $0.place.coordinate.latitude,
+                lon: $0.place.coordinate.longitude, coord_source: $0.place.source, tolerance_km: $0.place.uncertaintyKilometers)
         }
         incidents = e.incidents.map { i in
             IncidentJSON(

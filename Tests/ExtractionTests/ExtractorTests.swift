@@ -629,4 +629,43 @@ struct IncidentRuleTests {
             published: "2021-11-09")
         #expect(result.incidents.map(\.type) == [.strike])
     }
+
+    @Test("Villages the gazetteer lacks, named by kind, are placed at the place the text puts them in")
+    func unlocatedVillages() throws {
+        let result = extract("قصفت القوات التركية يوم الثلاثاء قريتي الدردارة وعبوش شمال تل تمر.", published: "2022-10-05")
+        let abbush = try #require(result.mentions.first { $0.surface == "عبوش" }, "\(result.mentions.map(\.surface))")
+        #expect(abbush.place.isUnlocated)
+        #expect(abbush.place.parentID == "curated:town-tell-tamer", "anchored at \(abbush.place.parentID ?? "nothing")")
+        #expect(abbush.place.uncertaintyKilometers >= 10)
+        // One strike per village, the unknown one only near its anchor.
+        let strikes = result.incidents.filter { $0.type == .strike }
+        #expect(strikes.contains { $0.place.name == "al-Dardara" && $0.geoPrecision == 1 }, "\(strikes.map { ($0.place.name, $0.geoPrecision) })")
+        #expect(strikes.contains { $0.place.name == "عبوش" && $0.geoPrecision == 2 })
+
+        // A list of them, with where each part lies in between, after a plural kind word.
+        let list = extract(
+            "وتركز القصف الذي طال ناحية زركان على كل من قرى، الأسدية والمطمورة في الريف الشمالي، والمشيرفة وخربة الشعير في الجهة الجنوبية.",
+            published: "2022-10-05")
+        let names = Set(list.incidents.filter { $0.type == .strike }.map(\.place.name))
+        #expect(names.isSuperset(of: ["الأسدية", "المطمورة", "المشيرفة", "خربة الشعير"]), "\(names)")
+
+        // English: "the village of X in Y".
+        let english = extract("Turkish drones also hit the village of Tawila in Tel Tamr on Thursday.", published: "2023-10-06")
+        let tawila = try #require(english.mentions.first { $0.surface == "Tawila" })
+        #expect(tawila.place.isUnlocated && tawila.place.parentID == "curated:town-tell-tamer")
+    }
+
+    @Test("No unlocated place without a name, or without a known place to put it at")
+    func unlocatedNeedsNameAndAnchor() {
+        // An adjective after the kind word is no name.
+        let small = extract("قصفت القوات قرية صغيرة قرب البصيرة.")
+        #expect(!small.mentions.contains { $0.place.isUnlocated }, "\(small.mentions.map(\.surface))")
+        // Nothing known in the text to put it at: nothing is guessed.
+        let alone = extract("قتل مدني في قرية الطكيحي.")
+        #expect(!alone.mentions.contains { $0.place.isUnlocated })
+        // A verb after "و" ends the list: "وأسفر" is no village.
+        let verb = extract("استهدف القصف بلدات ذيبان وغرانيج وأسفر عن إصابة مدنيين.")
+        #expect(!verb.mentions.contains { $0.place.isUnlocated }, "\(verb.mentions.map(\.surface))")
+        #expect(Set(verb.incidents.map(\.place.name)).isSuperset(of: ["Gharanij"]))
+    }
 }

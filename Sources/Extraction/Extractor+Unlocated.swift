@@ -1,0 +1,199 @@
+import Gazetteer
+
+extension Extractor {
+    /// Words that introduce places by their kind, folded and without article or clitic: the
+    /// names follow ("قرية عبوش", "قريتي الدردارة وعبوش", "قرى، الأسدية والمطمورة", "the village
+    /// of Gerdahol", "the villages of X and Y"). Plural and dual forms open a list.
+    static let unlocatedTriggers: [String: (kind: PlaceKind, plural: Bool)] = [
+        "قريه": (.village, false), "قريتي": (.village, true), "قريتا": (.village, true), "قري": (.village, true),
+        "بلده": (.town, false), "بلدتي": (.town, true), "بلدتا": (.town, true), "بلدات": (.town, true),
+        "مزرعه": (.village, false), "مزارع": (.village, true), "حي": (.neighborhood, false), "حيي": (.neighborhood, true),
+        "احياء": (.neighborhood, true), "village": (.village, false), "villages": (.village, true),
+        "town": (.town, false), "towns": (.town, true), "neighborhood": (.neighborhood, false),
+        "neighbourhood": (.neighborhood, false),
+    ]
+
+    /// Words that follow a kind word without being a name: "قرية صغيرة", "حي سكني", "the village
+    /// itself".
+    static let notNames: Set<String> = [
+        "صغيره", "كبيره", "سكني", "سكنيه", "حدوديه", "سوريه", "عراقيه", "نائيه", "مجاوره", "قريبه", "واقعه", "واقعتين",
+        "تابعه", "تابعتين", "اخري", "اخر", "محيطه", "مذكوره", "نفسها", "نفسه", "واحده", "عسكريه", "صناعيه", "شعبي",
+        "شعبيه", "عربيه", "كرديه", "مسيحيه", "اشوريه", "جديده", "قديمه", "غربي", "شرقي", "شمالي", "جنوبي", "اوسط",
+        "itself", "where", "which", "that", "and", "of", "in", "near", "on",
+    ]
+
+    /// Places the text names by kind ("قرية عبوش") that the gazetteer lacks, located at the place
+    /// the text puts them in or beside: ACLED's geo-precision 2, "near a known place". Each
+    /// becomes a mention of a place marked ``Place/isUnlocated``, with the anchor's coordinates
+    /// and at least 10 km of uncertainty; without a known place nearby in the text, nothing.
+    func unlocatedMentions(_ mentions: [Mention], sentences: [Sentence]) -> [Mention] {
+        var result = mentions
+        let known = mentions.filter { m in m.score > 0 && !m.place.isUnlocated && m.place.kind != .country }
+        for (s, sentence) in sentences.enumerated() {
+            let tokens = sentence.tokens
+            let here = mentions.filter { $0.sentence == s }
+            func covered(_ k: Int) -> Mention? { here.first { $0.firstToken <= k && $0.lastToken >= k } }
+            var i = 0
+            while i < tokens.count - 1 {
+                defer { i += 1 }
+                guard covered(i) == nil, let trigger = Self.trigger(tokens, at: i) else { continue }
+                var items = [(first: Int, last: Int)]()
+                var k = trigger.nameStart
+                var end = i
+                while k < tokens.count {
+                    let continuation = !items.isEmpty || k > trigger.nameStart
+                    if let m = covered(k) {
+                        // A known place in the list ("قريتي الدردارة وعبوش") keeps it going.
+                        guard !continuation || tokens[k].folded.hasPrefix("و") || tokens[k].afterBreak else { break }
+                        k = m.lastToken + 1
+                    } else if let last = Self.nameEnd(tokens, at: k, continuation: continuation, latin: trigger.latin) {
+                        items.append((k, last))
+                        k = last + 1
+                    } else {
+                        break
+                    }
+                    end = k - 1
+                    guard trigger.plural, k < tokens.count else { break }
+                    if tokens[k].folded.hasPrefix("و") || tokens[k].afterBreak || tokens[k].entry.lowered == "and" { continue }
+                    // "قرى الأسدية والمطمورة في الريف الشمالي، والمشيرفة …": a list that says where
+                    // each part lies goes on after the comma.
+                    if let resume = (k + 1..<min(tokens.count, k + 5)).first(where: { tokens[$0].afterBreak }),
+                        tokens[k].entry.roles.contains(.locative), tokens[resume].folded.hasPrefix("و")
+                    {
+                        k = resume
+                        continue
+                    }
+                    break
+                }
+                guard !items.isEmpty, let anchor = anchor(for: end, sentence: s, sentences: sentences, known: known) else { continue }
+                for item in items {
+                    let words = tokens[item.first...item.last].map(\.text)
+                    var surface = words.joined(separator: " ")
+                    // "وعبوش" in a list is "عبوش"; "والمطمورة" is "المطمورة".
+                    if item.first > trigger.nameStart, PlaceName.isArabic(surface), surface.hasPrefix("و") {
+                        surface.removeFirst()
+                    }
+                    let a = anchor.place
+                    let place = Place(
+                        id: "unlocated:" + PlaceName.key(surface) + "@" + a.id, name: surface,
+                        arabicName: PlaceName.isArabic(surface) ? surface : nil, names: [surface], kind: trigger.kind,
+                        coordinate: a.coordinate, country: a.country, parentID: a.id, population: 0,
+                        uncertaintyKilometers: max(10, a.uncertaintyKilometers),
+                        source: "unlocated: not in the gazetteer; at \(a.name) (\(a.id)), the place the text puts it in or beside")
+                    result.append(
+                        Mention(
+                            surface: surface, start: tokens[item.first].start, end: tokens[item.last].end, sentence: s,
+                            firstToken: item.first, lastToken: item.last, place: place, score: 0.5, alternatives: [],
+                            kindHint: nil, isAnaphor: false))
+                }
+                i = max(i, end)
+            }
+        }
+        return result.sorted { ($0.sentence, $0.firstToken) < ($1.sentence, $1.firstToken) }
+    }
+
+    /// Whether a place can locate another: a settlement or facility, or the countryside of one.
+    static func canAnchor(_ place: Place) -> Bool {
+        if place.isUnlocated { return false }
+        if place.kind.isSettlement || place.kind.isFacility { return true }
+        return place.id.hasPrefix("countryside:") && place.uncertaintyKilometers <= 30
+    }
+
+    /// A kind word at `i` and where the names after it begin.
+    static func trigger(_ tokens: [Token], at i: Int) -> (kind: PlaceKind, plural: Bool, nameStart: Int, latin: Bool)? {
+        let token = tokens[i]
+        if PlaceName.isArabic(token.folded) {
+            // "القرية" points back; "قرية X" names.
+            guard !token.entry.hasArticle, let t = token.forms.lazy.compactMap({ Self.unlocatedTriggers[$0] }).first else {
+                return nil
+            }
+            return (t.kind, t.plural, i + 1, false)
+        }
+        // "the village of X", "the villages of X, Y and Z".
+        guard let t = Self.unlocatedTriggers[token.entry.lowered], i + 2 < tokens.count, tokens[i + 1].entry.lowered == "of" else { return nil }
+        return (t.kind, t.plural, i + 2, true)
+    }
+
+    /// The last token of a name starting at `k`, or nil when no name starts there. Two words when
+    /// the first opens many names (خربة الشعير، تل حبش, Tel Habash). A name further down a list
+    /// ("وعبوش") must end where the list goes on or stops: "وتعرضت لقصف" is a verb, not a village.
+    static func nameEnd(_ tokens: [Token], at k: Int, continuation: Bool, latin: Bool) -> Int? {
+        if latin {
+            var last: Int?
+            var j = k
+            while j < tokens.count, j - k < 3, tokens[j].entry.roles.contains(.latinName), !Self.notNames.contains(tokens[j].entry.lowered),
+                j == k || !tokens[j].afterBreak
+            {
+                last = j
+                j += 1
+            }
+            return last
+        }
+        guard Self.nameLike(tokens[k], stripWaw: continuation) else { return nil }
+        var last = k
+        if tokens[k].entry.roles.contains(.nameHead), k + 1 < tokens.count, !tokens[k + 1].afterBreak,
+            Self.nameLike(tokens[k + 1], stripWaw: false)
+        {
+            last = k + 1
+        }
+        if continuation {
+            let next = last + 1
+            guard next >= tokens.count || tokens[next].afterBreak || tokens[next].folded.hasPrefix("و")
+                || tokens[next].entry.roles.contains(.locative)
+                || tokens[next].forms.contains(where: { Self.directionWords.contains($0) })
+            else { return nil }
+        }
+        return last
+    }
+
+    /// Whether an Arabic word can be (part of) a place name: no word the lexicons know for
+    /// something else, no number, date, cue or actor.
+    static func nameLike(_ token: Token, stripWaw: Bool) -> Bool {
+        let entry = token.entry
+        guard PlaceName.isArabic(token.folded), entry.number == nil, entry.weekday == nil, entry.facilityKind == nil,
+            entry.anaphorKinds == nil, entry.cueCandidates.isEmpty, entry.actorCandidates.isEmpty
+        else { return false }
+        let excluded: WordRoles = [
+            .notPlace, .capital, .locative, .blocker, .attribution, .dispute, .month, .killed, .people, .operationNoun,
+            .tookPlace, .area, .dhu, .administration, .demonstrative, .residence, .airborne, .settlement,
+        ]
+        guard entry.roles.isDisjoint(with: excluded) else { return false }
+        var forms = token.forms
+        if !stripWaw { forms = [forms[0]] }
+        guard let form = forms.first(where: { !$0.hasPrefix("و") || !stripWaw }) ?? forms.last else { return false }
+        if Self.notNames.contains(form) || Self.directionWords.contains(form) || Self.unlocatedTriggers[form] != nil {
+            return false
+        }
+        return form.count >= 3
+    }
+
+    /// The known place that locates names ending at token `end`: one the text puts them in or by
+    /// ("في ريف القامشلي", "north of Tal Tamr") within a few words after, else the nearest named
+    /// in the sentence, else the latest named in the sentences just before, within the paragraph.
+    func anchor(for end: Int, sentence s: Int, sentences: [Sentence], known: [Mention]) -> Mention? {
+        let tokens = sentences[s].tokens
+        let here = known.filter { $0.sentence == s }
+        // What the text says the place is in may be a region ("في بلدة أبريهة بريف دير الزور
+        // الشرقي"); a place merely named nearby must be a settlement or facility.
+        if let after = here.first(where: { m in
+            m.firstToken > end && m.firstToken - end <= 8
+                && tokens[(end + 1)...m.firstToken].contains { t in
+                    t.entry.roles.contains(.locative) || t.entry.roles.contains(.area) || t.entry.lowered == "of"
+                        || t.forms.contains(where: { Self.directionWords.contains($0) })
+                }
+                    // "بريف دير الزور", "بالحسكة": the preposition is the name's clitic.
+                    || (m.firstToken == end + 1 && tokens[m.firstToken].folded.hasPrefix("ب"))
+        }) {
+            return after
+        }
+        let local = here.filter { Self.canAnchor($0.place) }
+        if let nearest = local.min(by: { distance($0, end) < distance($1, end) }) { return nearest }
+        return known.last { m in
+            Self.canAnchor(m.place) && m.sentence < s && m.sentence >= s - 2 && sentences[m.sentence].paragraph == sentences[s].paragraph
+        }
+    }
+
+    private func distance(_ m: Mention, _ token: Int) -> Int {
+        m.firstToken > token ? m.firstToken - token : token - m.lastToken
+    }
+}
