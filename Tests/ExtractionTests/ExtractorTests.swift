@@ -668,4 +668,22 @@ struct IncidentRuleTests {
         #expect(!verb.mentions.contains { $0.place.isUnlocated }, "\(verb.mentions.map(\.surface))")
         #expect(Set(verb.incidents.map(\.place.name)).isSuperset(of: ["Gharanij"]))
     }
+
+    @Test("The Turkish 'occupation army' and Turkish drones are Turkey, not the Syrian army", arguments: [
+        "قصف جيش الاحتلال التركي قرية الدردارة شمال تل تمر.",
+        "استهدفت طائرة مسيرة تركية سيارة في مدينة القامشلي.",
+        "A Turkish drone struck a car in Qamishli.",
+    ])
+    func turkishForces(_ text: String) throws {
+        let incident = try #require(extract(text, published: "2022-10-05").incidents.first)
+        #expect(incident.actors.first == .turkey, "\(incident.actors)")
+        #expect(!incident.actors.contains(.syrianGovernment))
+    }
+
+    @Test("'struck' is a strike, but 'struck a deal' is an agreement")
+    func struck() {
+        #expect(extract("A drone struck a car near the town of al-Busayrah.").incidents.map(\.type) == [.strike])
+        let deal = extract("The SDF struck a deal with Damascus in Tabqa.").incidents
+        #expect(!deal.contains { $0.type == .strike }, "\(deal.map(\.type))")
+    }
 }
