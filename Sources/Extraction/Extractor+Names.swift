@@ -72,8 +72,10 @@ extension Extractor {
             !roles.contains(.latinQualifier), !roles.contains(.the), !roles.contains(.notPlace), !roles.contains(.month)
         else { return false }
         if first.properties.isUppercase { return true }
-        guard let hyphen = lowered.firstIndex(of: "-") else { return false }
-        return PlaceName.latinArticles.contains(String(lowered[..<hyphen]))
+        // (Folding turns the hyphen into a space: read the word as written.)
+        let written = text.lowercased()
+        guard let hyphen = written.firstIndex(where: { $0 == "-" || $0 == " " }) else { return false }
+        return PlaceName.latinArticles.contains(String(written[..<hyphen]))
     }
 
     /// A Latin name at `i` closed by a kind word, directly ("Shadadi prison", "al-Omar oil field")

@@ -8,7 +8,8 @@ extension Extractor {
         "قريه": (.village, false), "قريتي": (.village, true), "قريتا": (.village, true), "قري": (.village, true),
         "بلده": (.town, false), "بلدتي": (.town, true), "بلدتا": (.town, true), "بلدات": (.town, true),
         "مزرعه": (.village, false), "مزارع": (.village, true), "حي": (.neighborhood, false), "حيي": (.neighborhood, true),
-        "احياء": (.neighborhood, true), "village": (.village, false), "villages": (.village, true),
+        "احياء": (.neighborhood, true), "محور": (.village, false), "محاور": (.village, true),
+        "village": (.village, false), "villages": (.village, true),
         "town": (.town, false), "towns": (.town, true), "neighborhood": (.neighborhood, false),
         "neighbourhood": (.neighborhood, false),
     ]
@@ -19,6 +20,7 @@ extension Extractor {
         "صغيره", "كبيره", "سكني", "سكنيه", "حدوديه", "سوريه", "عراقيه", "نائيه", "مجاوره", "قريبه", "واقعه", "واقعتين",
         "تابعه", "تابعتين", "اخري", "اخر", "محيطه", "مذكوره", "نفسها", "نفسه", "واحده", "عسكريه", "صناعيه", "شعبي",
         "شعبيه", "عربيه", "كرديه", "مسيحيه", "اشوريه", "جديده", "قديمه", "غربي", "شرقي", "شمالي", "جنوبي", "اوسط",
+        "امنيه", "تفتيش", "مراقبه", "رئيسي", "رئيسيه", "قتال", "اشتباك", "المواجهات",
         "itself", "where", "which", "that", "and", "of", "in", "near", "on",
     ]
 
@@ -54,7 +56,11 @@ extension Extractor {
                     }
                     end = k - 1
                     guard trigger.plural, k < tokens.count else { break }
-                    if tokens[k].folded.hasPrefix("و") || tokens[k].afterBreak || tokens[k].entry.lowered == "and" { continue }
+                    if tokens[k].entry.lowered == "and" {
+                        k += 1
+                        continue
+                    }
+                    if tokens[k].folded.hasPrefix("و") || tokens[k].afterBreak { continue }
                     // "قرى الأسدية والمطمورة في الريف الشمالي، والمشيرفة …": a list that says where
                     // each part lies goes on after the comma.
                     if let resume = (k + 1..<min(tokens.count, k + 5)).first(where: { tokens[$0].afterBreak }),
@@ -65,14 +71,24 @@ extension Extractor {
                     }
                     break
                 }
-                guard !items.isEmpty, let anchor = anchor(for: end, sentence: s, sentences: sentences, known: known) else { continue }
+                guard !items.isEmpty else { continue }
+                // Where the text puts the whole list, else for each name the known place nearest to
+                // it (a list runs along the map: "بلدات ذيبان وحي اللطوة وغرانيج").
+                let locator = locatorAfter(end, sentence: s, sentences: sentences, known: known)
                 for item in items {
+                    // A neighbourhood's word counts as its name's: "ذيبان وحي اللطوة" is Dhiban's quarter.
+                    let first = item.first == trigger.nameStart && trigger.kind == .neighborhood && !trigger.latin && !trigger.plural
+                        ? i : item.first
+                    guard let anchor = locator ?? anchor(near: first...item.last, sentence: s, sentences: sentences, known: known)
+                    else { continue }
                     let words = tokens[item.first...item.last].map(\.text)
                     var surface = words.joined(separator: " ")
                     // "وعبوش" in a list is "عبوش"; "والمطمورة" is "المطمورة".
                     if item.first > trigger.nameStart, PlaceName.isArabic(surface), surface.hasPrefix("و") {
                         surface.removeFirst()
                     }
+                    // A neighbourhood is named with its word: "حي اللطوة" (as "حي غويران").
+                    if first != item.first { surface = "حي " + surface }
                     let a = anchor.place
                     let place = Place(
                         id: "unlocated:" + PlaceName.key(surface) + "@" + a.id, name: surface,
@@ -82,8 +98,8 @@ extension Extractor {
                         source: "unlocated: not in the gazetteer; at \(a.name) (\(a.id)), the place the text puts it in or beside")
                     result.append(
                         Mention(
-                            surface: surface, start: tokens[item.first].start, end: tokens[item.last].end, sentence: s,
-                            firstToken: item.first, lastToken: item.last, place: place, score: 0.5, alternatives: [],
+                            surface: surface, start: tokens[first].start, end: tokens[item.last].end, sentence: s,
+                            firstToken: first, lastToken: item.last, place: place, score: 0.5, alternatives: [],
                             kindHint: nil, isAnaphor: false))
                 }
                 i = max(i, end)
@@ -104,7 +120,10 @@ extension Extractor {
         let token = tokens[i]
         if PlaceName.isArabic(token.folded) {
             // "القرية" points back; "قرية X" names.
-            guard !token.entry.hasArticle, let t = token.forms.lazy.compactMap({ Self.unlocatedTriggers[$0] }).first else {
+            // (Short words keep their clitic in `forms`: "وحي" is "و" + "حي".)
+            var forms = token.forms
+            if let c = token.folded.first, "وبف".contains(c) { forms.append(String(token.folded.dropFirst())) }
+            guard !token.entry.hasArticle, let t = forms.lazy.compactMap({ Self.unlocatedTriggers[$0] }).first else {
                 return nil
             }
             return (t.kind, t.plural, i + 1, false)
@@ -131,7 +150,11 @@ extension Extractor {
         }
         guard Self.nameLike(tokens[k], stripWaw: continuation) else { return nil }
         var last = k
-        if tokens[k].entry.roles.contains(.nameHead), k + 1 < tokens.count, !tokens[k + 1].afterBreak,
+        // "خربة الشعير", "غانم العلي": a name head, or a word without the article before one with
+        // it (a construct), is one name of two words.
+        let construct = !tokens[k].entry.hasArticle && k + 1 < tokens.count && tokens[k + 1].entry.hasArticle
+            && !tokens[k + 1].folded.hasPrefix("و")
+        if tokens[k].entry.roles.contains(.nameHead) || construct, k + 1 < tokens.count, !tokens[k + 1].afterBreak,
             Self.nameLike(tokens[k + 1], stripWaw: false)
         {
             last = k + 1
@@ -157,43 +180,49 @@ extension Extractor {
             .notPlace, .capital, .locative, .blocker, .attribution, .dispute, .month, .killed, .people, .operationNoun,
             .tookPlace, .area, .dhu, .administration, .demonstrative, .residence, .airborne, .settlement,
         ]
-        guard entry.roles.isDisjoint(with: excluded) else { return false }
+        // "العلي" of "غانم العلي" is no preposition "على", though both fold to "علي".
+        var roles = entry.roles
+        if entry.hasArticle, !Extractor.notPlaces.contains(token.folded) {
+            roles.remove(.notPlace)
+        }
+        guard roles.isDisjoint(with: excluded) else { return false }
         var forms = token.forms
-        if !stripWaw { forms = [forms[0]] }
-        guard let form = forms.first(where: { !$0.hasPrefix("و") || !stripWaw }) ?? forms.last else { return false }
-        if Self.notNames.contains(form) || Self.directionWords.contains(form) || Self.unlocatedTriggers[form] != nil {
+        if stripWaw, token.folded.hasPrefix("و") { forms.append(Lexicon.bare(String(token.folded.dropFirst()))) }
+        if forms.contains(where: { Self.notNames.contains($0) || Self.directionWords.contains($0) || Self.unlocatedTriggers[$0] != nil }) {
             return false
         }
+        if !stripWaw { forms = [forms[0]] }
+        guard let form = forms.first(where: { !$0.hasPrefix("و") || !stripWaw }) ?? forms.last else { return false }
         return form.count >= 3
     }
 
-    /// The known place that locates names ending at token `end`: one the text puts them in or by
-    /// ("في ريف القامشلي", "north of Tal Tamr") within a few words after, else the nearest named
-    /// in the sentence, else the latest named in the sentences just before, within the paragraph.
-    func anchor(for end: Int, sentence s: Int, sentences: [Sentence], known: [Mention]) -> Mention? {
+    /// The known place the text puts names ending at token `end` in or by ("في ريف القامشلي",
+    /// "north of Tal Tamr", "بريف دير الزور الشرقي"), within a few words after them; it may be a
+    /// region.
+    func locatorAfter(_ end: Int, sentence s: Int, sentences: [Sentence], known: [Mention]) -> Mention? {
         let tokens = sentences[s].tokens
-        let here = known.filter { $0.sentence == s }
-        // What the text says the place is in may be a region ("في بلدة أبريهة بريف دير الزور
-        // الشرقي"); a place merely named nearby must be a settlement or facility.
-        if let after = here.first(where: { m in
-            m.firstToken > end && m.firstToken - end <= 8
-                && tokens[(end + 1)...m.firstToken].contains { t in
-                    t.entry.roles.contains(.locative) || t.entry.roles.contains(.area) || t.entry.lowered == "of"
-                        || t.forms.contains(where: { Self.directionWords.contains($0) })
-                }
-                    // "بريف دير الزور", "بالحسكة": the preposition is the name's clitic.
-                    || (m.firstToken == end + 1 && tokens[m.firstToken].folded.hasPrefix("ب"))
-        }) {
-            return after
+        return known.first { m in
+            guard m.sentence == s, m.firstToken > end, m.firstToken - end <= 8 else { return false }
+            // "بريف دير الزور", "بالحسكة": the preposition is the name's clitic.
+            if m.firstToken == end + 1, tokens[m.firstToken].folded.hasPrefix("ب") { return true }
+            return tokens[(end + 1)...m.firstToken].contains { t in
+                t.entry.roles.contains(.locative) || t.entry.roles.contains(.area) || t.entry.lowered == "of"
+                    || t.forms.contains(where: { Self.directionWords.contains($0) })
+            }
         }
-        let local = here.filter { Self.canAnchor($0.place) }
-        if let nearest = local.min(by: { distance($0, end) < distance($1, end) }) { return nearest }
+    }
+
+    /// The settlement or facility nearest to a name in its sentence, else the latest named in
+    /// the two sentences before it, within the paragraph.
+    func anchor(near span: ClosedRange<Int>, sentence s: Int, sentences: [Sentence], known: [Mention]) -> Mention? {
+        let local = known.filter { $0.sentence == s && Self.canAnchor($0.place) }
+        if let nearest = local.min(by: { distance($0, span) < distance($1, span) }) { return nearest }
         return known.last { m in
             Self.canAnchor(m.place) && m.sentence < s && m.sentence >= s - 2 && sentences[m.sentence].paragraph == sentences[s].paragraph
         }
     }
 
-    private func distance(_ m: Mention, _ token: Int) -> Int {
-        m.firstToken > token ? m.firstToken - token : token - m.lastToken
+    private func distance(_ m: Mention, _ span: ClosedRange<Int>) -> Int {
+        m.firstToken > span.upperBound ? m.firstToken - span.upperBound : span.lowerBound - m.lastToken
     }
 }

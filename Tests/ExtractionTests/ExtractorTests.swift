@@ -649,10 +649,24 @@ struct IncidentRuleTests {
         let names = Set(list.incidents.filter { $0.type == .strike }.map(\.place.name))
         #expect(names.isSuperset(of: ["الأسدية", "المطمورة", "المشيرفة", "خربة الشعير"]), "\(names)")
 
-        // English: "the village of X in Y".
-        let english = extract("Turkish drones also hit the village of Tawila in Tel Tamr on Thursday.", published: "2023-10-06")
-        let tawila = try #require(english.mentions.first { $0.surface == "Tawila" })
-        #expect(tawila.place.isUnlocated && tawila.place.parentID == "curated:town-tell-tamer")
+        // English: "the village(s) of X, Y and Z in W", names with a lower-case article too.
+        let english = extract("Turkish drones also hit the villages of Tawila, al-Rakba and Misherfa al-Hima in Tel Tamr on Thursday.", published: "2023-10-06")
+        for name in ["Tawila", "al-Rakba", "Misherfa al-Hima"] {
+            let village = try #require(english.mentions.first { $0.surface == name }, "\(english.mentions.map(\.surface))")
+            #expect(village.place.isUnlocated && village.place.parentID == "curated:town-tell-tamer")
+        }
+
+        // A construct of two words is one name ("غانم العلي", whose "العلي" is no "على"); a front
+        // ("محور") names a place too.
+        let front = extract("اندلعت اشتباكات عنيفة على محور غانم العلي قرب معدان.", published: "2025-11-20")
+        #expect(front.mentions.contains { $0.surface == "غانم العلي" && $0.place.isUnlocated }, "\(front.mentions.map(\.surface))")
+        #expect(front.incidents.contains { $0.type == .clash && $0.place.name == "غانم العلي" })
+
+        // A neighbourhood keeps its word and belongs to the town named before it in a list.
+        let quarter = extract("قصفت قوات الحكومة بلدات ذيبان وحي اللطوة وغرانيج.", published: "2024-08-08")
+        let latwa = try #require(quarter.mentions.first { $0.surface == "حي اللطوة" }, "\(quarter.mentions.map(\.surface))")
+        #expect(latwa.place.kind == .neighborhood)
+        #expect(latwa.place.parentID == quarter.mentions.first { $0.surface == "ذيبان" }?.place.id)
     }
 
     @Test("No unlocated place without a name, or without a known place to put it at")
