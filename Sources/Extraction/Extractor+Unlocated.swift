@@ -20,7 +20,8 @@ extension Extractor {
         "صغيره", "كبيره", "سكني", "سكنيه", "حدوديه", "سوريه", "عراقيه", "نائيه", "مجاوره", "قريبه", "واقعه", "واقعتين",
         "تابعه", "تابعتين", "اخري", "اخر", "محيطه", "مذكوره", "نفسها", "نفسه", "واحده", "عسكريه", "صناعيه", "شعبي",
         "شعبيه", "عربيه", "كرديه", "مسيحيه", "اشوريه", "جديده", "قديمه", "غربي", "شرقي", "شمالي", "جنوبي", "اوسط",
-        "امنيه", "تفتيش", "مراقبه", "رئيسي", "رئيسيه", "قتال", "اشتباك", "المواجهات",
+        "امنيه", "تفتيش", "مراقبه", "رئيسي", "رئيسيه", "قتال", "اشتباك", "مواجهات", "طريق", "طرق", "عده", "كثيره",
+        "عديده", "مختلفه", "متفرقه", "باكملها", "بكاملها", "محاذيه", "مقابله", "اماميه", "خلفيه", "جبهه",
         "itself", "where", "which", "that", "and", "of", "in", "near", "on",
     ]
 
@@ -155,7 +156,7 @@ extension Extractor {
         let construct = !tokens[k].entry.hasArticle && k + 1 < tokens.count && tokens[k + 1].entry.hasArticle
             && !tokens[k + 1].folded.hasPrefix("و")
         if tokens[k].entry.roles.contains(.nameHead) || construct, k + 1 < tokens.count, !tokens[k + 1].afterBreak,
-            Self.nameLike(tokens[k + 1], stripWaw: false)
+            Self.nameLike(tokens[k + 1], stripWaw: false, constructTail: construct)
         {
             last = k + 1
         }
@@ -171,7 +172,7 @@ extension Extractor {
 
     /// Whether an Arabic word can be (part of) a place name: no word the lexicons know for
     /// something else, no number, date, cue or actor.
-    static func nameLike(_ token: Token, stripWaw: Bool) -> Bool {
+    static func nameLike(_ token: Token, stripWaw: Bool, constructTail: Bool = false) -> Bool {
         let entry = token.entry
         guard PlaceName.isArabic(token.folded), entry.number == nil, entry.weekday == nil, entry.facilityKind == nil,
             entry.anaphorKinds == nil, entry.cueCandidates.isEmpty, entry.actorCandidates.isEmpty
@@ -182,7 +183,7 @@ extension Extractor {
         ]
         // "العلي" of "غانم العلي" is no preposition "على", though both fold to "علي".
         var roles = entry.roles
-        if entry.hasArticle, !Extractor.notPlaces.contains(token.folded) {
+        if constructTail, entry.hasArticle, !Extractor.notPlaces.contains(token.folded) {
             roles.remove(.notPlace)
         }
         guard roles.isDisjoint(with: excluded) else { return false }

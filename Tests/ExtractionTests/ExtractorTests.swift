@@ -677,6 +677,11 @@ struct IncidentRuleTests {
         // Nothing known in the text to put it at: nothing is guessed.
         let alone = extract("قتل مدني في قرية الطكيحي.")
         #expect(!alone.mentions.contains { $0.place.isUnlocated })
+        // Common words after a kind word are no names: "قرى المنطقة", "محور الطريق الدولي", "قرية تابعة لـ".
+        for text in ["قصفت القوات التركية قرى المنطقة الواقعة شمال تل تمر.", "اندلعت اشتباكات على محور الطريق الدولي قرب عين عيسى.",
+                     "استهدفت مسيرة سيارة في قرية تابعة لناحية الهول.", "داهمت قسد منازل في حي سكني بمدينة الحسكة."] {
+            #expect(!extract(text).mentions.contains { $0.place.isUnlocated }, "\(text)")
+        }
         // A verb after "و" ends the list: "وأسفر" is no village.
         let verb = extract("استهدف القصف بلدات ذيبان وغرانيج وأسفر عن إصابة مدنيين.")
         #expect(!verb.mentions.contains { $0.place.isUnlocated }, "\(verb.mentions.map(\.surface))")
