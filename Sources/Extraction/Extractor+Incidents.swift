@@ -79,6 +79,11 @@ extension Extractor {
                     }
                 }
             }
+            // "Additional strikes hit various locations": a generic verb of hitting beside a strike
+            // tells the strike, not a second attack.
+            if cues.contains(where: { $0.type == .strike }) {
+                cues.removeAll { $0.type == .attack && Self.genericHits.contains(tokens[$0.first].entry.lowered) }
+            }
             guard !cues.isEmpty else { continue }
             let actors = sentence.actors
             let claim = Self.claim(in: tokens, actors: actors)
@@ -178,6 +183,9 @@ extension Extractor {
         }
         return incidents
     }
+
+    /// English verbs of hitting that name no kind of violence of their own.
+    static let genericHits: Set<String> = ["hit", "hits", "targeted", "targeting", "struck"]
 
     /// Nouns pointing back at an event just reported, and verbs saying where it "took place".
     static let operationNouns: Set<String> = ["عمليه", "هجوم", "حادثه", "غاره", "مداهمه", "operation", "attack", "raid", "incident"]

@@ -39,6 +39,17 @@ extension Extractor {
             var i = 0
             while i < tokens.count - 1 {
                 defer { i += 1 }
+                if covered(i) == nil, let (kind, names) = Self.namesBefore(tokens, kindAt: i, covered: { covered($0) != nil }) {
+                    // "Al-Jaia'a Village", "the Saida and Zarbah oil stations": English puts the kind after.
+                    let locator = locatorAfter(i, sentence: s, sentences: sentences, known: known)
+                    for item in names {
+                        guard let anchor = locator ?? anchor(near: item.first...item.last, sentence: s, sentences: sentences, known: known)
+                        else { continue }
+                        let surface = tokens[item.first...item.last].map(\.text).joined(separator: " ")
+                        result.append(Self.unlocatedMention(surface, kind: kind, tokens: tokens, span: item.first...item.last, sentence: s, anchor: anchor.place))
+                    }
+                    continue
+                }
                 guard covered(i) == nil, let trigger = Self.trigger(tokens, at: i) else { continue }
                 var items = [(first: Int, last: Int)]()
                 var k = trigger.nameStart
@@ -90,24 +101,83 @@ extension Extractor {
                     }
                     // A neighbourhood is named with its word: "حي اللطوة" (as "حي غويران").
                     if first != item.first { surface = "حي " + surface }
-                    let a = anchor.place
-                    let place = Place(
-                        id: "unlocated:" + PlaceName.key(surface) + "@" + a.id, name: surface,
-                        arabicName: PlaceName.isArabic(surface) ? surface : nil, names: [surface], kind: trigger.kind,
-                        coordinate: a.coordinate, country: a.country, parentID: a.id, population: 0,
-                        uncertaintyKilometers: max(10, a.uncertaintyKilometers),
-                        source: "unlocated: not in the gazetteer; at \(a.name) (\(a.id)), the place the text puts it in or beside")
-                    result.append(
-                        Mention(
-                            surface: surface, start: tokens[first].start, end: tokens[item.last].end, sentence: s,
-                            firstToken: first, lastToken: item.last, place: place, score: 0.5, alternatives: [],
-                            kindHint: nil, isAnaphor: false))
+                    result.append(Self.unlocatedMention(surface, kind: trigger.kind, tokens: tokens, span: first...item.last, sentence: s, anchor: anchor.place))
                 }
                 i = max(i, end)
             }
         }
         return result.sorted { ($0.sentence, $0.firstToken) < ($1.sentence, $1.firstToken) }
     }
+
+    /// A mention of a place the gazetteer lacks, at its anchor's point.
+    static func unlocatedMention(
+        _ surface: String, kind: PlaceKind, tokens: [Token], span: ClosedRange<Int>, sentence s: Int, anchor a: Place
+    ) -> Mention {
+        let place = Place(
+            id: "unlocated:" + PlaceName.key(surface) + "@" + a.id, name: surface,
+            arabicName: PlaceName.isArabic(surface) ? surface : nil, names: [surface], kind: kind,
+            coordinate: a.coordinate, country: a.country, parentID: a.id, population: 0,
+            uncertaintyKilometers: max(10, a.uncertaintyKilometers),
+            source: "unlocated: not in the gazetteer; at \(a.name) (\(a.id)), the place the text puts it in or beside")
+        return Mention(
+            surface: surface, start: tokens[span.lowerBound].start, end: tokens[span.upperBound].end, sentence: s,
+            firstToken: span.lowerBound, lastToken: span.upperBound, place: place, score: 0.5, alternatives: [],
+            kindHint: nil, isAnaphor: false)
+    }
+
+    /// English kind words that close a name, and the kind they give: "Al-Jaia'a Village", "the
+    /// Saida and Zarbah oil stations", "the Al-Ouda oil field".
+    static let kindsAfter: [String: (kind: PlaceKind, plural: Bool)] = [
+        "village": (.village, false), "villages": (.village, true), "town": (.town, false), "towns": (.town, true),
+        "station": (.facility, false), "stations": (.facility, true), "field": (.oilfield, false), "fields": (.oilfield, true),
+        "oilfield": (.oilfield, false), "oilfields": (.oilfield, true),
+    ]
+
+    /// The names a closing English kind word at `i` gives (one, or a list for a plural), read
+    /// backwards over qualifiers ("oil"), "and" and commas; names already known are skipped.
+    static func namesBefore(_ tokens: [Token], kindAt i: Int, covered: (Int) -> Bool) -> (PlaceKind, [(first: Int, last: Int)])? {
+        guard i > 0, !PlaceName.isArabic(tokens[i].folded), let t = kindsAfter[tokens[i].entry.lowered] else { return nil }
+        var k = i - 1
+        while k >= 0, k >= i - 2, tokens[k].entry.roles.contains(.latinQualifier), !tokens[k + 1].afterBreak { k -= 1 }
+        // "station" and "field" only with what they hold: "oil station", not "police station".
+        if t.kind != .village, t.kind != .town, k == i - 1 { return nil }
+        var names = [(first: Int, last: Int)]()
+        while k >= 0 {
+            var first = k
+            while first >= 0, k - first < 3, Self.latinNameLike(tokens[first]), first == k || !tokens[first + 1].afterBreak {
+                first -= 1
+            }
+            first += 1
+            guard first <= k else { break }
+            if !(first...k).contains(where: covered) { names.insert((first, k), at: 0) }
+            guard t.plural, first > 0 else { break }
+            if tokens[first - 1].entry.lowered == "and" || tokens[first - 1].entry.lowered == "or" {
+                k = first - 2
+            } else if tokens[first].afterBreak {
+                k = first - 1
+            } else {
+                break
+            }
+        }
+        return names.isEmpty ? nil : (t.kind, names)
+    }
+
+    /// A Latin word that can be part of a name the gazetteer lacks: capitalised or behind an
+    /// article, and no acronym, actor, cue, weekday or sentence word ("SDF", "Turkish", "Sunday").
+    static func latinNameLike(_ token: Token) -> Bool {
+        let entry = token.entry
+        guard entry.roles.contains(.latinName), entry.actorCandidates.isEmpty, entry.cueCandidates.isEmpty, entry.weekday == nil,
+            !notNames.contains(entry.lowered), !nationalities.contains(entry.lowered)
+        else { return false }
+        return token.text.count > 5 || token.text.uppercased() != token.text
+    }
+
+    /// Adjectives of nationality and allegiance: "Turkish village", "Kurdish town" name no place.
+    static let nationalities: Set<String> = [
+        "turkish", "syrian", "iraqi", "kurdish", "arab", "american", "russian", "iranian", "assyrian", "christian",
+        "yazidi", "armenian", "sdf-held", "isis-held", "government-held", "regime-held", "nearby", "neighbouring",
+        "neighboring", "border", "frontline", "front-line", "small", "local", "remote",
+    ]
 
     /// Whether a place can locate another: a settlement or facility, or the countryside of one.
     static func canAnchor(_ place: Place) -> Bool {
@@ -141,8 +211,7 @@ extension Extractor {
         if latin {
             var last: Int?
             var j = k
-            while j < tokens.count, j - k < 3, tokens[j].entry.roles.contains(.latinName), !Self.notNames.contains(tokens[j].entry.lowered),
-                j == k || !tokens[j].afterBreak
+            while j < tokens.count, j - k < 3, Self.latinNameLike(tokens[j]), j == k || !tokens[j].afterBreak
             {
                 last = j
                 j += 1

@@ -198,8 +198,10 @@ public struct Extractor: Sendable {
                     i += rejected
                     continue
                 }
+                // ("Village near al-Busayrah" is al-Busayrah, read when its own token comes.)
                 if !matched, !PlaceName.isArabic(token.text), token.text.first?.isUppercase == true
-                    || token.text.lowercased().hasPrefix("al-")
+                    || token.text.lowercased().hasPrefix("al-"), !token.entry.roles.contains(.settlement),
+                    !token.entry.roles.contains(.locative), !Self.directionWords.contains(token.entry.lowered)
                 {
                     // Latin names in a spelling the gazetteer lacks, e.g. "Ghweran prison": sound-alikes only.
                     for n in stride(from: min(3, tokens.count - i), through: 1, by: -1) {

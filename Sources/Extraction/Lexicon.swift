@@ -179,7 +179,7 @@ enum Lexicon {
                    Phrase("اطلاق النار"), Phrase("اطلاق نار"), Phrase("طلق ناري"), Phrase("رصاص", prefix: true),
                    Phrase("عبوه ناسفه"), Phrase("انفجار", prefix: true), Phrase("attack", prefix: true),
                    Phrase("shot dead"), Phrase("gunmen"), Phrase("assassinat", prefix: true), Phrase("executed"),
-                   Phrase("explosion", prefix: true), Phrase("ambush", prefix: true), Phrase("targeted"),
+                   Phrase("explosion", prefix: true), Phrase("ambush", prefix: true), Phrase("targeted"), Phrase("hit"), Phrase("hits"),
                    Phrase("assault", prefix: true), Phrase("stormed"), Phrase("storming"), Phrase("bombing")]),
         (.deployment, [Phrase("دخول", prefix: true), Phrase("انتشار", prefix: true), Phrase("الانتشار"), Phrase("تعزيز", prefix: true), Phrase("وصول وحدات"),
                        Phrase("طلائع"), Phrase("نشرت قناصين"), Phrase("نشرت قوات"), Phrase("نشر قوات"), Phrase("نشرت وحدات"),

@@ -656,6 +656,19 @@ struct IncidentRuleTests {
             #expect(village.place.isUnlocated && village.place.parentID == "curated:town-tell-tamer")
         }
 
+        // English puts the kind after the name too: "Al-Jaia'a Village in X", "the Saida and Zarbah oil stations".
+        let after = extract(
+            "The SDF arrested 15 people in Al-Jaia'a Village near al-Busayrah. Strikes hit the Saida and Zarbah oil stations near al-Qahtaniyah.",
+            published: "2023-09-11")
+        for name in ["Al-Jaia'a", "Saida", "Zarbah"] {
+            #expect(after.mentions.contains { $0.surface == name && $0.place.isUnlocated }, "\(name): \(after.mentions.map(\.surface))")
+        }
+        #expect(after.incidents.contains { $0.type == .arrest && $0.place.name == "Al-Jaia'a" })
+        #expect(after.incidents.filter { $0.type == .strike }.count == 2, "\(after.incidents.map { ($0.type, $0.place.name) })")
+        // "police station", "a Turkish village", "SDF town" name no place.
+        let generic = extract("Gunmen attacked a police station and a Turkish village near al-Busayrah.", published: "2023-09-11")
+        #expect(!generic.mentions.contains { $0.place.isUnlocated }, "\(generic.mentions.map(\.surface))")
+
         // A construct of two words is one name ("غانم العلي", whose "العلي" is no "على"); a front
         // ("محور") names a place too.
         let front = extract("اندلعت اشتباكات عنيفة على محور غانم العلي قرب معدان.", published: "2025-11-20")
@@ -699,9 +712,11 @@ struct IncidentRuleTests {
         #expect(!incident.actors.contains(.syrianGovernment))
     }
 
-    @Test("'struck' is a strike, but 'struck a deal' is an agreement")
+    @Test("'struck' is a strike, but 'struck a deal' is an agreement; 'strikes hit' is one strike")
     func struck() {
         #expect(extract("A drone struck a car near the town of al-Busayrah.").incidents.map(\.type) == [.strike])
+        #expect(extract("Additional strikes hit various locations in the city of al-Malikiyah.").incidents.map(\.type) == [.strike])
+        #expect(extract("Gunmen hit a checkpoint in al-Busayrah.").incidents.map(\.type) == [.attack])
         let deal = extract("The SDF struck a deal with Damascus in Tabqa.").incidents
         #expect(!deal.contains { $0.type == .strike }, "\(deal.map(\.type))")
     }
