@@ -99,7 +99,8 @@ extension Extractor {
                 }
                 // Places: the list the cue governs, else the nearest place, else the paragraph's or article's.
                 let nextCue = cues.first(where: { $0.first > cue.last })?.first ?? tokens.count
-                var places = Self.governedPlaces(cue: cue, mentions: here, tokens: tokens, nextCue: nextCue)
+                let previousCue = cues.last(where: { $0.last < cue.first })?.last ?? -1
+                var places = Self.governedPlaces(cue: cue, mentions: here, tokens: tokens, nextCue: nextCue, previousCue: previousCue)
                 var precision = 1
                 if cue.type == .agreement {
                     // Agreements are signed somewhere, usually unnamed: the place only when "in X".
@@ -284,7 +285,7 @@ extension Extractor {
 
     /// The places a cue is about: those listed right after it (joined by و or commas), else
     /// the nearest one in the sentence, facilities first.
-    static func governedPlaces(cue: Cue, mentions: [Mention], tokens: [Token], nextCue: Int) -> [Mention] {
+    static func governedPlaces(cue: Cue, mentions: [Mention], tokens: [Token], nextCue: Int, previousCue: Int = -1) -> [Mention] {
         guard !mentions.isEmpty else { return [] }
         // Places within ten words after the cue; further ("ألقت القبض على أحد متزعمي داعش بعملية
         // أمنية … في ريف دير الزور") when "في" introduces them and no other event intervenes.
@@ -356,6 +357,16 @@ extension Extractor {
             }
         }
         let before = mentions.filter { $0.lastToken < cue.first }
+        // "مقتل جنديين في بلدة دبسي عفنان بريف الرقة، وجنديين آخرين قرب مدينة مسكنة، بنيران قسد":
+        // clauses joined by "، و", each placing its part with a locative, share the cue closing them.
+        let placed = before.filter { m in
+            m.firstToken > previousCue && !m.place.kind.isArea && m.place.kind != .country && Self.introducedByLocative(m, tokens: tokens)
+        }
+        if placed.count >= 2, zip(placed, placed.dropFirst()).allSatisfy({ a, b in
+            tokens[(a.lastToken + 1)..<b.firstToken].contains { $0.afterBreak && $0.folded.hasPrefix("و") }
+        }) {
+            return placed
+        }
         guard var nearest = before.max(by: { ($0.place.kind.isFacility ? 1 : 0, $0.lastToken) < ($1.place.kind.isFacility ? 1 : 0, $1.lastToken) }) else {
             return []
         }
@@ -367,6 +378,20 @@ extension Extractor {
             nearest = before[k]
         }
         return [nearest]
+    }
+
+    /// Whether a locative opens the mention, directly or through a settlement word: "في X",
+    /// "قرب مدينة X", "in the town of X".
+    static func introducedByLocative(_ m: Mention, tokens: [Token]) -> Bool {
+        let j = m.firstToken
+        var k = j - 1
+        while k >= 0, k >= j - 3, tokens[k].entry.roles.contains(.settlement) || tokens[k].forms.contains("مدينه")
+            || tokens[k].entry.lowered == "of" || tokens[k].entry.roles.contains(.the)
+        {
+            k -= 1
+        }
+        guard k >= 0 else { return false }
+        return tokens[k].entry.roles.contains(.locative) || tokens[m.firstToken].folded.hasPrefix("ب")
     }
 
     /// Large counts of events: "over a hundred attacks", "عشرات الهجمات".

@@ -720,4 +720,16 @@ struct IncidentRuleTests {
         let deal = extract("The SDF struck a deal with Damascus in Tabqa.").incidents
         #expect(!deal.contains { $0.type == .strike }, "\(deal.map(\.type))")
     }
+
+    @Test("A cue closing clauses that each place their part ('في A، و… قرب B، بنيران …') covers every place")
+    func cueAfterPlacedClauses() {
+        let incidents = extract(
+            "أعلن الجيش، اليوم السبت، مقتل جنديين في بلدة دبسي عفنان بريف الرقة، وجنديين آخرين قرب مدينة مسكنة، بنيران قوات سوريا الديمقراطية.",
+            published: "2026-01-17").incidents
+        let places = Set(incidents.filter { $0.type == .attack }.map(\.place.name))
+        #expect(places == ["Dibsi Afnan", "Maskanah"], "\(incidents.map { ($0.type, $0.place.name) })")
+        // One place before the cue stays one.
+        let one = extract("قتل جنديان في بلدة دبسي عفنان بريف الرقة بنيران قسد.", published: "2026-01-17").incidents
+        #expect(one.map(\.place.name) == ["Dibsi Afnan"], "\(one.map { ($0.type, $0.place.name) })")
+    }
 }
