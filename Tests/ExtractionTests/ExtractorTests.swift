@@ -732,4 +732,19 @@ struct IncidentRuleTests {
         let one = extract("قتل جنديان في بلدة دبسي عفنان بريف الرقة بنيران قسد.", published: "2026-01-17").incidents
         #expect(one.map(\.place.name) == ["Dibsi Afnan"], "\(one.map { ($0.type, $0.place.name) })")
     }
+
+    @Test("More ways news tells an incident", arguments: [
+        ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
+        ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
+        ("Gunmen opened fire on a checkpoint in al-Busayrah.", .attack),
+        ("A roadside bomb hit an SDF vehicle near al-Busayrah.", .attack),
+        ("Government artillery pounded the town of al-Busayrah.", .strike),
+        ("The SDF apprehended two ISIS members in al-Busayrah.", .arrest),
+        ("Government forces took over the town of al-Busayrah.", .controlChange),
+        ("تسلمت القوات الحكومية سجن الشدادي من قسد.", .controlChange),
+    ])
+    func moreCues(_ text: String, _ type: IncidentType) {
+        let incidents = extract(text, published: "2024-01-10").incidents
+        #expect(incidents.map(\.type).contains(type), "\(incidents.map { ($0.type, $0.place.name) })")
+    }
 }
