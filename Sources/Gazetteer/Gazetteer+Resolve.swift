@@ -334,7 +334,13 @@ extension Gazetteer {
             let similarity = 1 - Double(d) / Double(max(query.count, candidate.count))
             // Short names need to be nearly exact: "Hol" is not "Homs", الرصافة is not الرصيفة.
             let needed = query.count <= 4 ? max(threshold, 0.9) : query.count <= 5 ? max(threshold, 0.84) : threshold
-            if similarity >= needed { scored.append((Int(k), similarity)) }
+            if similarity >= needed {
+                scored.append((Int(k), similarity))
+            } else if d == 1, query.count >= 5, candidate.count == query.count, candidate.sorted() == query.sorted() {
+                // Two letters swapped is a slip of the keyboard ("ذبيان" for "ذيبان"), not another
+                // name as one changed letter is ("الرصيفة" for "الرصافة").
+                scored.append((Int(k), threshold))
+            }
         }
         return Array(scored.sorted { ($0.1, keys[$1.0]) > ($1.1, keys[$0.0]) }.prefix(limit))
     }

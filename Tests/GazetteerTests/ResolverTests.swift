@@ -215,6 +215,15 @@ struct ResolverTests {
         #expect(fuzzy.place.id == exact.place.id)
     }
 
+    @Test("Two letters swapped in a short Arabic name still find it; one letter changed does not")
+    func transposition() throws {
+        let dhiban = try #require(gazetteer.resolve("ذيبان", limit: 1).first).place
+        let swapped = try #require(gazetteer.resolve("ذبيان", limit: 1).first)
+        #expect(swapped.place.id == dhiban.id && swapped.match == .fuzzy)
+        // الرصيفة (a Jordanian city) is not al-Rusafa: a changed letter, not a slip.
+        #expect(gazetteer.resolve("الرصيفة", limit: 1).first?.place.name != "al-Rusafa")
+    }
+
     @Test("Unknown names give no match, not a wild guess", arguments: ["Xyzzyqwv", "Blorptown", "كلمةغيرموجودة", "Springfield Ohio"])
     func noMatch(_ name: String) {
         #expect(gazetteer.resolve(name).isEmpty)
