@@ -705,6 +705,8 @@ struct IncidentRuleTests {
         "قصف جيش الاحتلال التركي قرية الدردارة شمال تل تمر.",
         "استهدفت طائرة مسيرة تركية سيارة في مدينة القامشلي.",
         "A Turkish drone struck a car in Qamishli.",
+        "The Turkish strikes were extended to oil facilities in al-Qahtaniyah.",
+        "طال القصف التركي قرية الدردارة شمال تل تمر.",
     ])
     func turkishForces(_ text: String) throws {
         let incident = try #require(extract(text, published: "2022-10-05").incidents.first)
