@@ -4,14 +4,35 @@ extension Extractor {
     /// Words that introduce places by their kind, folded and without article or clitic: the
     /// names follow ("قرية عبوش", "قريتي الدردارة وعبوش", "قرى، الأسدية والمطمورة", "the village
     /// of Gerdahol", "the villages of X and Y"). Plural and dual forms open a list.
-    static let unlocatedTriggers: [String: (kind: PlaceKind, plural: Bool)] = [
-        "قريه": (.village, false), "قريتي": (.village, true), "قريتا": (.village, true), "قري": (.village, true),
-        "بلده": (.town, false), "بلدتي": (.town, true), "بلدتا": (.town, true), "بلدات": (.town, true),
-        "مزرعه": (.village, false), "مزارع": (.village, true), "حي": (.neighborhood, false), "حيي": (.neighborhood, true),
-        "احياء": (.neighborhood, true), "محور": (.village, false), "محاور": (.village, true),
-        "village": (.village, false), "villages": (.village, true),
-        "town": (.town, false), "towns": (.town, true), "neighborhood": (.neighborhood, false),
-        "neighbourhood": (.neighborhood, false),
+    /// A kind of place, and whether the word names several.
+    struct PlaceKindWord: Sendable {
+        let kind: PlaceKind
+        let plural: Bool
+
+        init(_ kind: PlaceKind, _ plural: Bool) {
+            self.kind = kind
+            self.plural = plural
+        }
+    }
+
+    /// The kind a word opens a name with: an Arabic word without the article ("قرية", "وحي"),
+    /// or an English one before "of". Computed once per spelling (``Vocabulary``).
+    static func unlocatedTrigger(folded: String, lowered: String, forms: [String]) -> PlaceKindWord? {
+        guard PlaceName.isArabic(folded) else { return unlocatedTriggers[lowered] }
+        // (Short words keep their clitic in `forms`: "وحي" is "و" + "حي".)
+        var forms = forms
+        if let c = folded.first, "وبف".contains(c) { forms.append(String(folded.dropFirst())) }
+        return forms.lazy.compactMap { unlocatedTriggers[$0] }.first
+    }
+
+    static let unlocatedTriggers: [String: PlaceKindWord] = [
+        "قريه": PlaceKindWord(.village, false), "قريتي": PlaceKindWord(.village, true), "قريتا": PlaceKindWord(.village, true), "قري": PlaceKindWord(.village, true),
+        "بلده": PlaceKindWord(.town, false), "بلدتي": PlaceKindWord(.town, true), "بلدتا": PlaceKindWord(.town, true), "بلدات": PlaceKindWord(.town, true),
+        "مزرعه": PlaceKindWord(.village, false), "مزارع": PlaceKindWord(.village, true), "حي": PlaceKindWord(.neighborhood, false), "حيي": PlaceKindWord(.neighborhood, true),
+        "احياء": PlaceKindWord(.neighborhood, true), "محور": PlaceKindWord(.village, false), "محاور": PlaceKindWord(.village, true),
+        "village": PlaceKindWord(.village, false), "villages": PlaceKindWord(.village, true),
+        "town": PlaceKindWord(.town, false), "towns": PlaceKindWord(.town, true), "neighborhood": PlaceKindWord(.neighborhood, false),
+        "neighbourhood": PlaceKindWord(.neighborhood, false),
     ]
 
     /// Words that follow a kind word without being a name: "قرية صغيرة", "حي سكني", "the village
@@ -32,13 +53,17 @@ extension Extractor {
     func unlocatedMentions(_ mentions: [Mention], sentences: [Sentence]) -> [Mention] {
         var result = mentions
         let known = mentions.filter { m in m.score > 0 && !m.place.isUnlocated && m.place.kind != .country }
-        for (s, sentence) in sentences.enumerated() {
+        // Most sentences have no kind word at all: look no further at them.
+        let bySentence = Dictionary(grouping: mentions, by: \.sentence)
+        for (s, sentence) in sentences.enumerated()
+        where sentence.tokens.contains(where: { $0.entry.unlocatedTrigger != nil || $0.entry.kindAfter != nil }) {
             let tokens = sentence.tokens
-            let here = mentions.filter { $0.sentence == s }
+            let here = bySentence[s] ?? []
             func covered(_ k: Int) -> Mention? { here.first { $0.firstToken <= k && $0.lastToken >= k } }
             var i = 0
             while i < tokens.count - 1 {
                 defer { i += 1 }
+                guard tokens[i].entry.unlocatedTrigger != nil || tokens[i].entry.kindAfter != nil else { continue }
                 if covered(i) == nil, let (kind, names) = Self.namesBefore(tokens, kindAt: i, covered: { covered($0) != nil }) {
                     // "Al-Jaia'a Village", "the Saida and Zarbah oil stations": English puts the kind after.
                     let locator = locatorAfter(i, sentence: s, sentences: sentences, known: known)
@@ -106,6 +131,7 @@ extension Extractor {
                 i = max(i, end)
             }
         }
+        guard result.count > mentions.count else { return mentions }
         return result.sorted { ($0.sentence, $0.firstToken) < ($1.sentence, $1.firstToken) }
     }
 
@@ -127,16 +153,16 @@ extension Extractor {
 
     /// English kind words that close a name, and the kind they give: "Al-Jaia'a Village", "the
     /// Saida and Zarbah oil stations", "the Al-Ouda oil field".
-    static let kindsAfter: [String: (kind: PlaceKind, plural: Bool)] = [
-        "village": (.village, false), "villages": (.village, true), "town": (.town, false), "towns": (.town, true),
-        "station": (.facility, false), "stations": (.facility, true), "field": (.oilfield, false), "fields": (.oilfield, true),
-        "oilfield": (.oilfield, false), "oilfields": (.oilfield, true),
+    static let kindsAfter: [String: PlaceKindWord] = [
+        "village": PlaceKindWord(.village, false), "villages": PlaceKindWord(.village, true), "town": PlaceKindWord(.town, false), "towns": PlaceKindWord(.town, true),
+        "station": PlaceKindWord(.facility, false), "stations": PlaceKindWord(.facility, true), "field": PlaceKindWord(.oilfield, false), "fields": PlaceKindWord(.oilfield, true),
+        "oilfield": PlaceKindWord(.oilfield, false), "oilfields": PlaceKindWord(.oilfield, true),
     ]
 
     /// The names a closing English kind word at `i` gives (one, or a list for a plural), read
     /// backwards over qualifiers ("oil"), "and" and commas; names already known are skipped.
     static func namesBefore(_ tokens: [Token], kindAt i: Int, covered: (Int) -> Bool) -> (PlaceKind, [(first: Int, last: Int)])? {
-        guard i > 0, !PlaceName.isArabic(tokens[i].folded), let t = kindsAfter[tokens[i].entry.lowered] else { return nil }
+        guard i > 0, let t = tokens[i].entry.kindAfter else { return nil }
         var k = i - 1
         while k >= 0, k >= i - 2, tokens[k].entry.roles.contains(.latinQualifier), !tokens[k + 1].afterBreak { k -= 1 }
         // "station" and "field" only with what they hold: "oil station", not "police station".
@@ -189,18 +215,14 @@ extension Extractor {
     /// A kind word at `i` and where the names after it begin.
     static func trigger(_ tokens: [Token], at i: Int) -> (kind: PlaceKind, plural: Bool, nameStart: Int, latin: Bool)? {
         let token = tokens[i]
+        guard let t = token.entry.unlocatedTrigger else { return nil }
         if PlaceName.isArabic(token.folded) {
             // "القرية" points back; "قرية X" names.
-            // (Short words keep their clitic in `forms`: "وحي" is "و" + "حي".)
-            var forms = token.forms
-            if let c = token.folded.first, "وبف".contains(c) { forms.append(String(token.folded.dropFirst())) }
-            guard !token.entry.hasArticle, let t = forms.lazy.compactMap({ Self.unlocatedTriggers[$0] }).first else {
-                return nil
-            }
+            guard !token.entry.hasArticle else { return nil }
             return (t.kind, t.plural, i + 1, false)
         }
         // "the village of X", "the villages of X, Y and Z".
-        guard let t = Self.unlocatedTriggers[token.entry.lowered], i + 2 < tokens.count, tokens[i + 1].entry.lowered == "of" else { return nil }
+        guard i + 2 < tokens.count, tokens[i + 1].entry.lowered == "of" else { return nil }
         return (t.kind, t.plural, i + 2, true)
     }
 

@@ -49,6 +49,11 @@ final class Vocabulary: Sendable {
         let hasArticle: Bool
         /// The kind a Latin word gives the name before it ("prison", "camps", "province"), if any.
         let kindWord: Extractor.KindWord?
+        /// The kind of place the names after this word are (قرية، قريتي، the village of), and
+        /// whether a list follows (``Extractor/unlocatedTriggers``); likewise for the English
+        /// word after a name ("village", "stations": ``Extractor/kindsAfter``).
+        let unlocatedTrigger: Extractor.PlaceKindWord?
+        let kindAfter: Extractor.PlaceKindWord?
 
         init(text: String) {
             self.text = text
@@ -72,6 +77,8 @@ final class Vocabulary: Sendable {
             var roles = WordRoles(forms: forms, lowered: lowered)
             hasArticle = PlaceName.isArabic(folded) && variants.contains { $0.hasPrefix("ال") }
             kindWord = Extractor.latinKindWords[lowered]
+            unlocatedTrigger = Extractor.unlocatedTrigger(folded: folded, lowered: lowered, forms: forms)
+            kindAfter = PlaceName.isArabic(folded) ? nil : Extractor.kindsAfter[lowered]
             if Extractor.isLatinNameWord(text, lowered: lowered, kindWord: kindWord, roles: roles) {
                 roles.insert(.latinName)
             }
