@@ -268,16 +268,16 @@ extension Extractor {
         guard PlaceName.isArabic(token.folded), entry.number == nil, entry.weekday == nil, entry.facilityKind == nil,
             entry.anaphorKinds == nil, entry.cueCandidates.isEmpty, entry.actorCandidates.isEmpty
         else { return false }
-        let excluded: WordRoles = [
+        var excluded: WordRoles = [
             .notPlace, .capital, .locative, .blocker, .attribution, .dispute, .month, .killed, .people, .operationNoun,
             .tookPlace, .area, .dhu, .administration, .demonstrative, .residence, .airborne, .settlement,
         ]
-        // "العلي" of "غانم العلي" is no preposition "على", though both fold to "علي".
-        var roles = entry.roles
+        // The second word of a construct carries the article, so it is a noun: "العلي" of "غانم
+        // العلي" is no preposition "على", "الذكر" no verb "ذكر", though they fold alike.
         if constructTail, entry.hasArticle, !Extractor.notPlaces.contains(token.folded) {
-            roles.remove(.notPlace)
+            excluded = [.month, .area, .dhu, .administration, .demonstrative, .settlement]
         }
-        guard roles.isDisjoint(with: excluded) else { return false }
+        guard entry.roles.isDisjoint(with: excluded) else { return false }
         var forms = token.forms
         if stripWaw, token.folded.hasPrefix("و") { forms.append(Lexicon.bare(String(token.folded.dropFirst()))) }
         if forms.contains(where: { Self.notNames.contains($0) || Self.directionWords.contains($0) || Self.unlocatedTriggers[$0] != nil }) {

@@ -164,10 +164,13 @@ extension Gazetteer {
                         point = moved
                         label = side.adjective + " "
                     }
+                    // "بادية X" is X's desert, "ريف X" its countryside.
+                    let (arabicWord, englishWord) = area.isDesert ? ("بادية", "desert") : ("ريف", "countryside")
                     let region = Place(
                         id: "countryside:" + label.replacingOccurrences(of: " ", with: "") + (label.isEmpty ? "" : ":") + p.id,
-                        name: label + p.name + " countryside",
-                        arabicName: p.arabicName.map { "ريف " + $0 }, names: ["ريف " + (p.arabicName ?? p.name), p.name + " countryside"],
+                        name: label + p.name + " " + englishWord,
+                        arabicName: p.arabicName.map { arabicWord + " " + $0 },
+                        names: [arabicWord + " " + (p.arabicName ?? p.name), p.name + " " + englishWord],
                         kind: .region, coordinate: point, country: p.country, parentID: p.id, population: 0,
                         uncertaintyKilometers: max(area.radius, p.uncertaintyKilometers), source: p.source)
                     return PlaceCandidate(place: region, score: c.score * 0.95, match: c.match, distanceMeters: c.distanceMeters)
@@ -450,7 +453,7 @@ extension Gazetteer {
 
     /// "ريف X", "بريف X الشرقي", "eastern X countryside", "بادية X", "X desert": X, how far the area
     /// reaches (km), and the side of X it lies on when a direction says so.
-    static func strippingArea(_ words: [String]) -> (rest: [String], radius: Double, side: Side?)? {
+    static func strippingArea(_ words: [String]) -> (rest: [String], radius: Double, side: Side?, isDesert: Bool)? {
         guard words.count >= 2 else { return nil }
         var words = words
         var sides = [Side]()
@@ -463,11 +466,11 @@ extension Gazetteer {
         }
         let side = Side.combining(sides)
         let first = PlaceName.lookupVariants(of: words[0])
-        if first.contains("ريف") { return (Array(words.dropFirst()), 30, side) }
-        if first.contains("باديه") { return (Array(words.dropFirst()), 50, side) }
+        if first.contains("ريف") { return (Array(words.dropFirst()), 30, side, false) }
+        if first.contains("باديه") { return (Array(words.dropFirst()), 50, side, true) }
         switch words[words.count - 1] {
-        case "countryside": return (Array(words.dropLast()), 30, side)
-        case "desert", "badia", "badiya", "badiyah": return (Array(words.dropLast()), 50, side)
+        case "countryside": return (Array(words.dropLast()), 30, side, false)
+        case "desert", "badia", "badiya", "badiyah": return (Array(words.dropLast()), 50, side, true)
         default: return nil
         }
     }

@@ -669,11 +669,13 @@ struct IncidentRuleTests {
         let generic = extract("Gunmen attacked a police station and a Turkish village near al-Busayrah.", published: "2023-09-11")
         #expect(!generic.mentions.contains { $0.place.isUnlocated }, "\(generic.mentions.map(\.surface))")
 
-        // A construct of two words is one name ("غانم العلي", whose "العلي" is no "على"); a front
-        // ("محور") names a place too.
-        let front = extract("اندلعت اشتباكات عنيفة على محور غانم العلي قرب معدان.", published: "2025-11-20")
-        #expect(front.mentions.contains { $0.surface == "غانم العلي" && $0.place.isUnlocated }, "\(front.mentions.map(\.surface))")
-        #expect(front.incidents.contains { $0.type == .clash && $0.place.name == "غانم العلي" })
+        // A construct of two words is one name ("شعيب الذكر"; the second word may look like a
+        // function word: "العلي" is no "على"); a front ("محور") names a place too.
+        let front = extract("اندلعت اشتباكات عنيفة على محور شعيب الذكر قرب معدان.", published: "2025-11-20")
+        #expect(front.mentions.contains { $0.surface == "شعيب الذكر" && $0.place.isUnlocated }, "\(front.mentions.map(\.surface))")
+        #expect(front.incidents.contains { $0.type == .clash && $0.place.name == "شعيب الذكر" })
+        let ali = extract("اندلعت اشتباكات على محور رجم العلي قرب معدان.", published: "2025-11-20")
+        #expect(ali.mentions.contains { $0.surface == "رجم العلي" }, "\(ali.mentions.map(\.surface))")
 
         // A neighbourhood keeps its word and belongs to the town named before it in a list.
         let quarter = extract("قصفت قوات الحكومة بلدات ذيبان وحي اللطوة وغرانيج.", published: "2024-08-08")

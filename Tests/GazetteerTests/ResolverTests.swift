@@ -133,6 +133,8 @@ struct ResolverTests {
         }
         let desert = try #require(gazetteer.resolve("بادية الميادين", limit: 1).first)
         #expect(desert.place.kind == .region && desert.place.uncertaintyKilometers >= 50)
+        // A desert is named as one, in both languages.
+        #expect(desert.place.name.hasSuffix(" desert") && desert.place.arabicName?.hasPrefix("بادية") == true, "\(desert.place.name)")
     }
 
     @Test("A direction after the countryside puts the area on that side of the place")
