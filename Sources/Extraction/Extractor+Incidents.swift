@@ -82,7 +82,11 @@ extension Extractor {
             // "Additional strikes hit various locations": a generic verb of hitting beside a strike
             // tells the strike, not a second attack.
             if cues.contains(where: { $0.type == .strike }) {
-                cues.removeAll { $0.type == .attack && Self.genericHits.contains(tokens[$0.first].entry.lowered) }
+                cues.removeAll { cue in
+                    cue.type == .attack && tokens[cue.first].forms.contains { form in
+                        Self.genericHits.contains(form) || Self.genericHitPrefixes.contains { form.hasPrefix($0) }
+                    }
+                }
             }
             guard !cues.isEmpty else { continue }
             let actors = sentence.actors
@@ -186,7 +190,9 @@ extension Extractor {
     }
 
     /// English verbs of hitting that name no kind of violence of their own.
-    static let genericHits: Set<String> = ["hit", "hits", "targeted", "targeting", "struck"]
+    static let genericHits: Set<String> = ["hit", "hits", "targeted", "targeting", "struck", "explosion", "explosions", "استهداف"]
+    /// Arabic verbs of targeting and the explosion a strike causes ("استهدف قصف تركي", "انفجار ناجم عن استهداف مسيّرة").
+    static let genericHitPrefixes = ["استهدف", "يستهدف", "تستهدف", "انفجار", "عدوان", "اعتداء"]
 
     /// Nouns pointing back at an event just reported, and verbs saying where it "took place".
     static let operationNouns: Set<String> = ["عمليه", "هجوم", "حادثه", "غاره", "مداهمه", "operation", "attack", "raid", "incident"]
@@ -234,6 +240,7 @@ extension Extractor {
     static func cues(in tokens: [Token]) -> [Cue] {
         var found = [Cue]()
         var used = Set<Int>()
+        var rejected = false
         let order = Lexicon.cueOrder
         for i in tokens.indices where !used.contains(i) {
             // The first type in lexicon order wins when several cues start here.
@@ -242,7 +249,23 @@ extension Extractor {
                 let match = Lexicon.cueIndex.matches(tokens, at: i, candidates: candidates).min(by: { order[$0.value]! < order[$1.value]! }) else {
                 continue
             }
-            if tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) }) { continue }
+            if tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) }) {
+                rejected = true
+                continue
+            }
+            // "66 استهداف على الحسكة", "تصفية أكثر من 50 شخصاً في عمليات اغتيال": a count of events
+            // (thirty and more, within two words), or "operations" of a kind after a count of ten
+            // and more, is a tally.
+            if tokens[max(0, i - 2)..<i].contains(where: { ($0.entry.number ?? 0) >= 30 }) {
+                rejected = true
+                continue
+            }
+            if i > 1, tokens[i - 1].forms.contains(where: { Self.eventPlurals.contains($0) }),
+                tokens[max(0, i - 7)..<(i - 1)].contains(where: { ($0.entry.number ?? 0) >= 10 })
+            {
+                rejected = true
+                continue
+            }
             // "قبل دخول" (before entering): what has not happened yet.
             if i > 0, tokens[i - 1].forms.contains("قبل") { continue }
             // "بعد أقل من شهرين من دخول مقاتليه المدينة", "two months after it entered": the event
@@ -280,13 +303,52 @@ extension Extractor {
             found.append(Cue(type: type, first: i, last: i + match.length - 1, isWithdrawal: Lexicon.withdrawalIDs.contains(match.order)))
             for k in i..<(i + match.length) { used.insert(k) }
         }
-        return found
+        // "فتح مسلحان من خلايا التنظيم النار على سيارة": opening fire, its words apart.
+        for i in tokens.indices where !used.contains(i) && tokens[i].forms.contains(where: { Self.openedWords.contains($0) }) {
+            if let fire = tokens[(i + 1)..<min(tokens.count, i + 9)].firstIndex(where: { $0.forms.contains("نار") }),
+                !tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) })
+            {
+                found.append(Cue(type: .attack, first: i, last: fire))
+            }
+        }
+        // "قُتل، أمس الخميس، لاجئ عراقي في مخيم الهول": a killing told without any other word of
+        // violence is an attack (unless the sentence's cues were set aside as hypothetical or a tally).
+        if found.isEmpty, !rejected,
+            let i = tokens.indices.first(where: { tokens[$0].forms.contains(where: { Self.killingWords.contains($0) }) }),
+            !tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) }), !Self.isTimeReference(tokens, cue: i),
+            // Not a toll of what something else caused ("أسفر عن مقتل", "تسببت بمقتل"), nor a count
+            // over a period ("منذ مطلع العام").
+            !tokens[max(0, i - 3)..<i].contains(where: { $0.forms.contains { w in Self.resultWords.contains { w.hasPrefix($0) } } }),
+            !tokens.contains(where: { $0.forms.contains { $0 == "منذ" || $0 == "since" } })
+        {
+            found.append(Cue(type: .attack, first: i, last: i))
+        }
+        return found.sorted { $0.first < $1.first }
     }
+
+    /// Words of opening ("فتح … النار"), of killing, and plurals that make a cue a class of events.
+    static let openedWords: Set<String> = ["فتح", "فتحت", "فتحوا", "فتحا"]
+    static let killingWords: Set<String> = ["قتل", "قتلت", "قتلوا", "مقتل", "بمقتل", "killed"]
+    static let resultWords = ["اسفر", "تسبب", "ادي", "ادت", "resulted", "leaving", "causing"]
+    static let eventPlurals: Set<String> = ["عمليات", "محاولات", "حوادث", "حالات", "operations", "attempts", "incidents", "cases"]
 
     /// The places a cue is about: those listed right after it (joined by و or commas), else
     /// the nearest one in the sentence, facilities first.
-    static func governedPlaces(cue: Cue, mentions: [Mention], tokens: [Token], nextCue: Int, previousCue: Int = -1) -> [Mention] {
-        guard !mentions.isEmpty else { return [] }
+    static func governedPlaces(cue: Cue, mentions allMentions: [Mention], tokens: [Token], nextCue: Int, previousCue: Int = -1) -> [Mention] {
+        guard !allMentions.isEmpty else { return [] }
+        // "على طريق القامشلي - عامودا، بالقرب من قرية غزاليك": the towns a road joins say where the
+        // road runs, not where it happened, when another place is named.
+        var roadEnds = Set<Int>()
+        for (k, m) in allMentions.enumerated() where m.firstToken > 0 {
+            let before = tokens[m.firstToken - 1]
+            if before.forms.contains(where: { Self.roadWords.contains($0) }) {
+                roadEnds.insert(k)
+            } else if k > 0, roadEnds.contains(k - 1), m.firstToken - allMentions[k - 1].lastToken == 1, tokens[m.firstToken].afterBreak {
+                roadEnds.insert(k)
+            }
+        }
+        let mentions = roadEnds.count < allMentions.count
+            ? allMentions.enumerated().filter { !roadEnds.contains($0.offset) }.map(\.element) : allMentions
         // Places within ten words after the cue; further ("ألقت القبض على أحد متزعمي داعش بعملية
         // أمنية … في ريف دير الزور") when "في" introduces them and no other event intervenes.
         let after = mentions.filter { m in
@@ -297,6 +359,8 @@ extension Extractor {
             // "in X", "بX", and "the city of X" ("مدينة X" is read with the name).
             return tokens[m.firstToken - 1].entry.roles.contains(.locative) || tokens[m.firstToken].entry.lowered.hasPrefix("ب")
                 || (tokens[m.firstToken - 1].entry.lowered == "of" && tokens[m.firstToken - 2].entry.roles.contains(.settlement))
+                // "قصفت المدفعية … قرية الإبراهيمية": a place introduced by its kind.
+                || tokens[m.firstToken - 1].entry.unlocatedTrigger != nil
         }
         // "an attack on a U.S. base in northern Iraq's city of Irbil": a country on the way says
         // where the place is, not what the cue is about.
@@ -393,6 +457,9 @@ extension Extractor {
         guard k >= 0 else { return false }
         return tokens[k].entry.roles.contains(.locative) || tokens[m.firstToken].folded.hasPrefix("ب")
     }
+
+    /// Roads named by the towns they join.
+    static let roadWords: Set<String> = ["طريق", "road", "highway"]
 
     /// Large counts of events: "over a hundred attacks", "عشرات الهجمات".
     static let tallyWords: Set<String> = ["hundred", "hundreds", "dozens", "scores", "thousands", "مئات", "عشرات", "مئه", "مائه", "الاف"]

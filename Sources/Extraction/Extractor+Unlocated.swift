@@ -240,13 +240,19 @@ extension Extractor {
             }
             return last
         }
-        guard Self.nameLike(tokens[k], stripWaw: continuation) else { return nil }
+        // "تل جرنك": a name head is short, and is a name only with the word after it.
+        let folded = tokens[k].folded
+        let isHead = tokens[k].entry.roles.contains(.nameHead)
+            || (continuation && folded.hasPrefix("و") && Self.nameHeads.contains(String(folded.dropFirst())))
+        let head = isHead && k + 1 < tokens.count && !tokens[k + 1].afterBreak
+            && Self.nameLike(tokens[k + 1], stripWaw: false, constructTail: true)
+        guard head || Self.nameLike(tokens[k], stripWaw: continuation) else { return nil }
         var last = k
         // "خربة الشعير", "غانم العلي": a name head, or a word without the article before one with
         // it (a construct), is one name of two words.
         let construct = !tokens[k].entry.hasArticle && k + 1 < tokens.count && tokens[k + 1].entry.hasArticle
             && !tokens[k + 1].folded.hasPrefix("و")
-        if tokens[k].entry.roles.contains(.nameHead) || construct, k + 1 < tokens.count, !tokens[k + 1].afterBreak,
+        if isHead || construct, k + 1 < tokens.count, !tokens[k + 1].afterBreak,
             Self.nameLike(tokens[k + 1], stripWaw: false, constructTail: construct)
         {
             last = k + 1

@@ -92,10 +92,16 @@ public struct Extractor: Sendable {
         "لكن", "اما", "او", "ام", "قد", "لقد", "كل", "بعض", "غير", "حتي", "اذا", "لان", "انه", "انها", "هو", "هي", "هم",
         "نحو", "حين", "وقت", "مكان", "اخر", "اول", "ثاني", "جانب", "اطار", "سياق", "نفس", "مصدر", "مصادر", "بيان",
         "the", "state", "army", "news", "center", "central", "north", "south", "east", "west", "said", "may",
+        // "تجدر الإشارة" (a GeoNames spelling of al-Ashara), "عنه" (about it; Anah is "عنة"), the
+        // adjective "تركية" (Turkish; Turkey is "تركيا").
+        "اشاره", "عنه", "عنها", "تركيه",
     ]
 
     /// Capitals whose name usually stands for a government: a place only after a locative word.
-    static let capitals: Set<String> = ["دمشق", "واشنطن", "انقره", "موسكو", "طهران", "بغداد", "damascus", "washington", "ankara", "moscow", "tehran"]
+    /// (Also "القائم", which is as often the adjective "located" as the Iraqi border town.)
+    static let capitals: Set<String> = [
+        "دمشق", "واشنطن", "انقره", "موسكو", "طهران", "بغداد", "damascus", "washington", "ankara", "moscow", "tehran", "قايم",
+    ]
     /// How far from the text's other places a name read without its facility may lie.
     static let nearbyPlaceMeters = 100_000.0
     static let locatives: Set<String> = ["في", "الي", "نحو", "قرب", "من", "داخل", "in", "to", "near", "at", "from", "into"]

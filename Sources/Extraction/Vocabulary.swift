@@ -274,7 +274,7 @@ struct WordRoles: OptionSet, Sendable {
         (Extractor.notPlaces, .notPlace), (Extractor.capitals, .capital), (Extractor.locatives, .locative),
         (Lexicon.blockers, .blocker), (Lexicon.attributionVerbs, .attribution), (Lexicon.disputeWords, .dispute),
         (Set(DateParser.months.keys), .month), (Extractor.operationNouns, .operationNoun),
-        (Extractor.tookPlaceVerbs, .tookPlace), (["ريف", "باديه"], .area), (["ذي", "ذو", "ذا"], .dhu),
+        (Extractor.tookPlaceVerbs, .tookPlace), (["ريف", "ريفي", "باديه"], .area), (["ذي", "ذو", "ذا"], .dhu),
         (["ذاتيه", "داخليه", "administration"], .administration),
         (["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "this", "these"], .demonstrative),
         (Extractor.latinQualifiers, .latinQualifier), (Extractor.nameHeads, .nameHead), (Extractor.residenceWords, .residence),

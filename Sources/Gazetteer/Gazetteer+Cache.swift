@@ -49,7 +49,8 @@ extension Gazetteer {
         return nil
     }
 
-    static let cacheFormat = "incidentmap-gazetteer-3"
+    /// Bumped whenever loading or merging changes what the cache holds.
+    static let cacheFormat = "incidentmap-gazetteer-4"
 
     /// Names, sizes and modification times of every data file, and the cache format.
     static func fingerprint(of directory: URL) throws(GazetteerError) -> String {

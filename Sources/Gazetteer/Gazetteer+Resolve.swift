@@ -466,7 +466,8 @@ extension Gazetteer {
         }
         let side = Side.combining(sides)
         let first = PlaceName.lookupVariants(of: words[0])
-        if first.contains("ريف") { return (Array(words.dropFirst()), 30, side, false) }
+        // (The dual too: "ريفي القامشلي والحسكة".)
+        if first.contains("ريف") || first.contains("ريفي") { return (Array(words.dropFirst()), 30, side, false) }
         if first.contains("باديه") { return (Array(words.dropFirst()), 50, side, true) }
         switch words[words.count - 1] {
         case "countryside": return (Array(words.dropLast()), 30, side, false)

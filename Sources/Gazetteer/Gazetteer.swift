@@ -251,6 +251,13 @@ extension Gazetteer {
                 if wanted.contains(key) { geoKeys[key, default: []].append(Int32(i)) }
             }
         }
+        // A name another curated place bears as its own (its name or Arabic name) is not an alias
+        // GeoNames can lend: its "Al Qā’im" entry lists "Husaybah", and the Husaybah it is merged
+        // into must not take "القائم" from the town of al-Qaim.
+        var ownKeys = [String: String]()
+        for place in curated where place.kind.isSettlement || place.kind == .governorate {
+            for name in [place.name] + (place.arabicName.map { [$0] } ?? []) { ownKeys[PlaceName.key(name)] = place.id }
+        }
         var absorbed = Set<Int>()
         var merged = [Place]()
         for place in curated {
@@ -267,7 +274,9 @@ extension Gazetteer {
                     let d = Geodesic.distanceMeters(from: place.coordinate, to: other.coordinate)
                     if d <= max(10_000, place.uncertaintyKilometers * 1000) {
                         absorbed.insert(Int(i))
-                        names += other.names.filter { !names.contains($0) }
+                        names += other.names.filter { name in
+                            !names.contains(name) && (ownKeys[PlaceName.key(name)].map { $0 == place.id } ?? true)
+                        }
                         population = max(population, other.population)
                     }
                 }
