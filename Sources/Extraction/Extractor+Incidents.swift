@@ -525,6 +525,8 @@ extension Extractor {
     static let airborneWords: Set<String> = [
         "مسيره", "مسيرات", "طائره", "طائرات", "طيران", "مروحيه", "مروحيات", "drone", "drones", "warplane", "warplanes",
         "aircraft", "jets", "helicopter", "helicopters", "aerial", "جوي", "جويه",
+        // Artillery strikes too: "واستهدفت المدفعية القرية".
+        "مدفعيه", "مدفعي", "هاون", "artillery", "mortar", "mortars",
     ]
 
     /// Verbs and nouns of living somewhere.

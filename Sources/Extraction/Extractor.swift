@@ -165,7 +165,8 @@ public struct Extractor: Sendable {
                     }
                 }
                 if token.entry.facilityKind != nil || token.entry.roles.contains(.area) {
-                    for n in 2...4 where i + n <= tokens.count { lengths |= 1 << n }
+                    // ("الرّيف الشّمالي الغربي لمدينة منبج": an area takes five words.)
+                    for n in 2...(token.entry.roles.contains(.area) ? 5 : 4) where i + n <= tokens.count { lengths |= 1 << n }
                 }
                 if listKind != nil { lengths |= 1 << 1 }
                 var matched = false
@@ -307,11 +308,15 @@ public struct Extractor: Sendable {
 
     /// Whether a number follows a name directly, not opening a date: "Deir Ezzor 24 said".
     static func isOutletName(_ tokens: [Token], end: Int) -> Bool {
+        // "مركز حلب الإعلامي" (the Aleppo Media Center), "Raqqa Media": a name before "media".
+        if end < tokens.count, !tokens[end].afterBreak, tokens[end].forms.contains(where: { Self.mediaWords.contains($0) }) { return true }
         guard end < tokens.count, !tokens[end].afterBreak, let n = tokens[end].entry.number, n < 100,
             tokens[end].bare.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
         else { return false }
         return end + 1 >= tokens.count || !tokens[end + 1].entry.roles.contains(.month)
     }
+
+    static let mediaWords: Set<String> = ["اعلامي", "اعلاميه", "للاعلام", "media"]
 
     /// The mention for a Latin name closed by a kind word (``latinNameWithKind(_:at:)``): the
     /// place of that kind when the gazetteer has it ("Shadadi prison"), else the bare name, kept

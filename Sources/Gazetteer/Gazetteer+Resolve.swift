@@ -467,7 +467,21 @@ extension Gazetteer {
         let side = Side.combining(sides)
         let first = PlaceName.lookupVariants(of: words[0])
         // (The dual too: "ريفي القامشلي والحسكة".)
-        if first.contains("ريف") || first.contains("ريفي") { return (Array(words.dropFirst()), 30, side, false) }
+        if first.contains("ريف") || first.contains("ريفي") {
+            // "الريف الشمالي الغربي لمدينة منبج": directions after the word, then "لـ" and the place.
+            var rest = Array(words.dropFirst())
+            var sides = sides
+            while rest.count > 1, let s = Side.named(rest[0]) {
+                sides.append(s)
+                rest.removeFirst()
+            }
+            if rest[0].hasPrefix("ل"), let stripped = PlaceName.lookupVariants(of: rest[0]).first(where: { !$0.hasPrefix("ل") }) {
+                rest[0] = stripped
+            }
+            // A place must follow: "الريف الغربي لمدينة" names none.
+            if rest.count == 1, leadingQualifiers.contains(rest[0]) { return nil }
+            return (rest, 30, Side.combining(sides), false)
+        }
         if first.contains("باديه") { return (Array(words.dropFirst()), 50, side, true) }
         switch words[words.count - 1] {
         case "countryside": return (Array(words.dropLast()), 30, side, false)

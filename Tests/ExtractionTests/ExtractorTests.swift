@@ -788,4 +788,15 @@ struct IncidentRuleTests {
         let area = extract("قصفت المدفعية التركية ريفي القامشلي.").incidents
         #expect(area.first?.place.kind == .region, "\(area.map { ($0.type, $0.place.name) })")
     }
+
+    @Test("'الريف الشمالي الغربي لمدينة X' is X's countryside on that side; a media centre is no place; artillery strikes")
+    func countrysideOfCityAndMedia() throws {
+        let area = extract("صعدت القوات التركية قصفها على الرّيف الشّمالي الغربي لمدينة منبج.", published: "2024-01-10")
+        let strike = try #require(area.incidents.first)
+        #expect(strike.type == .strike && strike.place.name == "north-western Manbij countryside", "\(area.incidents.map { ($0.type, $0.place.name) })")
+        let media = extract("أشار مركز حلب الإعلامي إلى مقتل عشرة أشخاص بقصف مدفعي على مدينة منبج.", published: "2016-06-23")
+        #expect(!media.mentions.contains { $0.place.name == "Aleppo" }, "\(media.mentions.map(\.place.name))")
+        let artillery = extract("واستهدفت المدفعية التركية قرية الدردارة شمال تل تمر.", published: "2022-10-05")
+        #expect(artillery.incidents.map(\.type) == [.strike])
+    }
 }
