@@ -196,7 +196,13 @@ extension Extractor {
         guard entry.roles.contains(.latinName), entry.actorCandidates.isEmpty, entry.cueCandidates.isEmpty, entry.weekday == nil,
             !notNames.contains(entry.lowered), !nationalities.contains(entry.lowered)
         else { return false }
-        return token.text.count > 5 || token.text.uppercased() != token.text
+        return !isAllegiance(token) && (token.text.count > 5 || token.text.uppercased() != token.text)
+    }
+
+    /// "SDF-controlled", "Turkish-backed": who holds or runs something, not a name ("Syria-based" names Syria).
+    static func isAllegiance(_ token: Token) -> Bool {
+        let written = token.text.lowercased()
+        return ["-controlled", "-held", "-led", "-backed", "-affiliated", "-run", "-dominated"].contains { written.hasSuffix($0) }
     }
 
     /// Adjectives of nationality and allegiance: "Turkish village", "Kurdish town" name no place.

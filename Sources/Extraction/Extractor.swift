@@ -207,7 +207,7 @@ public struct Extractor: Sendable {
                 }
                 // ("Village near al-Busayrah" is al-Busayrah, read when its own token comes.)
                 if !matched, !PlaceName.isArabic(token.text), token.text.first?.isUppercase == true
-                    || token.text.lowercased().hasPrefix("al-"), !token.entry.roles.contains(.settlement),
+                    || token.text.lowercased().hasPrefix("al-"), !token.entry.roles.contains(.settlement), !Self.isAllegiance(token),
                     !token.entry.roles.contains(.locative), !Self.directionWords.contains(token.entry.lowered)
                 {
                     // Latin names in a spelling the gazetteer lacks, e.g. "Ghweran prison": sound-alikes only.
@@ -434,6 +434,11 @@ public struct Extractor: Sendable {
         return result.sorted { ($0.sentence, $0.firstToken) < ($1.sentence, $1.firstToken) }
     }
 
+    /// The keys of a place's own names: its canonical and Arabic name.
+    static func primaryNameKeys(of place: Place) -> Set<String> {
+        Set(([place.name] + (place.arabicName.map { [$0] } ?? [])).map(PlaceName.key))
+    }
+
     /// Second pass: re-rank ambiguous names with the text's other places as context, and place
     /// owner-named facilities ("the coalition base") near them.
     func disambiguate(_ mentions: [Mention], sentences: [Sentence]) -> [Mention] {
@@ -446,6 +451,17 @@ public struct Extractor: Sendable {
                 let d = anchors.map { Geodesic.distanceMeters(from: $0.place.coordinate, to: mention.place.coordinate) }.min()
                 if let d, d > Self.nearbyPlaceMeters { continue }
                 if d == nil, mention.place.country != "SY" { continue }
+            }
+            // "the Sahla Al-Banat area east of Raqqa" is not Zahlé, which GeoNames also spells
+            // "Sahla": a town of a farther country, named by one of its alternate names, far from
+            // every other place of the text, is not what the text means.
+            if mention.score > 0, mention.place.kind.isSettlement, !["SY", "IQ"].contains(mention.place.country),
+                !Self.primaryNameKeys(of: mention.place).contains(PlaceName.key(mention.surface)),
+                let d = anchors.filter({ $0.start != mention.start && $0.place.country == "SY" })
+                    .map({ Geodesic.distanceMeters(from: $0.place.coordinate, to: mention.place.coordinate) }).min(),
+                d > 150_000
+            {
+                continue
             }
             // Only placeholders and ambiguous names need the context (most mentions are neither).
             guard mention.score == 0 || mention.alternatives.count > 1 else {

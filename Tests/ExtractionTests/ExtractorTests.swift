@@ -799,4 +799,15 @@ struct IncidentRuleTests {
         let artillery = extract("واستهدفت المدفعية التركية قرية الدردارة شمال تل تمر.", published: "2022-10-05")
         #expect(artillery.incidents.map(\.type) == [.strike])
     }
+
+    @Test("A far foreign town named by an alternate name is not meant; allegiances are no names; a booby-trapped motorbike is an attack")
+    func farAliasesAllegiancesAndBlasts() {
+        // GeoNames spells Zahlé (Lebanon) "Sahla" too.
+        let sahla = extract("ISIS cells attacked an Asayish checkpoint in the Sahla Al-Banat area east of Raqqa on Thursday.", published: "2022-04-22")
+        #expect(!sahla.mentions.contains { $0.place.country == "LB" }, "\(sahla.mentions.map(\.place.name))")
+        let held = extract("The SDF arrested 22 men in the SDF-controlled town of al-Mansoura.", published: "2019-01-25")
+        #expect(!held.mentions.contains { $0.place.isUnlocated }, "\(held.mentions.map(\.surface))")
+        let blast = extract("A booby-trapped motorcycle went off in the city of Shaddadi on Tuesday.", published: "2019-08-27")
+        #expect(blast.incidents.map(\.type) == [.attack] && blast.incidents.first?.place.name == "al-Shaddadi")
+    }
 }
