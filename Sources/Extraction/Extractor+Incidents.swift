@@ -238,6 +238,15 @@ extension Extractor {
 
     /// Cues of the sentence, without those a blocker word makes hypothetical.
     static func cues(in tokens: [Token]) -> [Cue] {
+        // "تشهد مناطق شرق دير الزور بين الحين والآخر هجمات", "from time to time": what happens
+        // now and then is background, not an event.
+        if tokens.indices.contains(where: { i in
+            tokens[i].forms.contains("حين") && tokens[(i + 1)..<min(tokens.count, i + 3)].contains { $0.forms.contains { $0 == "اخر" || $0 == "لاخر" || $0 == "والاخر" } }
+        }) || tokens.indices.dropLast(2).contains(where: { i in
+            tokens[i].entry.lowered == "from" && tokens[i + 1].entry.lowered == "time" && tokens[i + 2].entry.lowered == "to"
+        }) {
+            return []
+        }
         var found = [Cue]()
         var used = Set<Int>()
         var rejected = false

@@ -807,6 +807,10 @@ struct IncidentRuleTests {
         #expect(!sahla.mentions.contains { $0.place.country == "LB" }, "\(sahla.mentions.map(\.place.name))")
         let held = extract("The SDF arrested 22 men in the SDF-controlled town of al-Mansoura.", published: "2019-01-25")
         #expect(!held.mentions.contains { $0.place.isUnlocated }, "\(held.mentions.map(\.surface))")
+        for habitual in ["يذكر أن مناطق شرق دير الزور تشهد بين الحين والآخر هجمات يشنها عناصر داعش.",
+                         "Villages near al-Busayrah are shelled from time to time."] {
+            #expect(extract(habitual).incidents.isEmpty, "\(habitual)")
+        }
         let blast = extract("A booby-trapped motorcycle went off in the city of Shaddadi on Tuesday.", published: "2019-08-27")
         #expect(blast.incidents.map(\.type) == [.attack] && blast.incidents.first?.place.name == "al-Shaddadi")
     }
