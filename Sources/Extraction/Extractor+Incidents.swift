@@ -241,7 +241,8 @@ extension Extractor {
         // "تشهد مناطق شرق دير الزور بين الحين والآخر هجمات", "from time to time": what happens
         // now and then is background, not an event.
         if tokens.indices.contains(where: { i in
-            tokens[i].forms.contains("حين") && tokens[(i + 1)..<min(tokens.count, i + 3)].contains { $0.forms.contains { $0 == "اخر" || $0 == "لاخر" || $0 == "والاخر" } }
+            tokens[i].entry.roles.contains(.now)
+                && tokens[(i + 1)..<min(tokens.count, i + 3)].contains { $0.forms.contains { $0 == "اخر" || $0 == "لاخر" || $0 == "والاخر" } }
         }) || tokens.indices.dropLast(2).contains(where: { i in
             tokens[i].entry.lowered == "from" && tokens[i + 1].entry.lowered == "time" && tokens[i + 2].entry.lowered == "to"
         }) {
@@ -269,7 +270,7 @@ extension Extractor {
                 rejected = true
                 continue
             }
-            if i > 1, tokens[i - 1].forms.contains(where: { Self.eventPlurals.contains($0) }),
+            if i > 1, tokens[i - 1].entry.roles.contains(.eventPlural),
                 tokens[max(0, i - 7)..<(i - 1)].contains(where: { ($0.entry.number ?? 0) >= 10 })
             {
                 rejected = true
@@ -313,7 +314,7 @@ extension Extractor {
             for k in i..<(i + match.length) { used.insert(k) }
         }
         // "فتح مسلحان من خلايا التنظيم النار على سيارة": opening fire, its words apart.
-        for i in tokens.indices where !used.contains(i) && tokens[i].forms.contains(where: { Self.openedWords.contains($0) }) {
+        for i in tokens.indices where tokens[i].entry.roles.contains(.opened) && !used.contains(i) {
             if let fire = tokens[(i + 1)..<min(tokens.count, i + 9)].firstIndex(where: { $0.forms.contains("نار") }),
                 !tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) })
             {
@@ -323,7 +324,7 @@ extension Extractor {
         // "قُتل، أمس الخميس، لاجئ عراقي في مخيم الهول": a killing told without any other word of
         // violence is an attack (unless the sentence's cues were set aside as hypothetical or a tally).
         if found.isEmpty, !rejected,
-            let i = tokens.indices.first(where: { tokens[$0].forms.contains(where: { Self.killingWords.contains($0) }) }),
+            let i = tokens.indices.first(where: { tokens[$0].entry.roles.contains(.killing) }),
             !tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) }), !Self.isTimeReference(tokens, cue: i),
             // Not a toll of what something else caused ("أسفر عن مقتل", "تسببت بمقتل"), nor a count
             // over a period ("منذ مطلع العام").

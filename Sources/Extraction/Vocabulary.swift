@@ -266,6 +266,12 @@ struct WordRoles: OptionSet, Sendable {
     static let airborne = WordRoles(rawValue: 1 << 21)
     /// قرية، بلدة، village, town (``Extractor/settlementWords``).
     static let settlement = WordRoles(rawValue: 1 << 22)
+    /// "فتح" of "فتح … النار" (``Extractor/openedWords``); a word of killing (``Extractor/killingWords``);
+    /// "حين" of "بين الحين والآخر"; a plural of events ("عمليات", ``Extractor/eventPlurals``).
+    static let opened = WordRoles(rawValue: 1 << 23)
+    static let killing = WordRoles(rawValue: 1 << 24)
+    static let now = WordRoles(rawValue: 1 << 25)
+    static let eventPlural = WordRoles(rawValue: 1 << 26)
 
     init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -278,7 +284,8 @@ struct WordRoles: OptionSet, Sendable {
         (["ذاتيه", "داخليه", "administration"], .administration),
         (["هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "this", "these"], .demonstrative),
         (Extractor.latinQualifiers, .latinQualifier), (Extractor.nameHeads, .nameHead), (Extractor.residenceWords, .residence),
-        (Extractor.airborneWords, .airborne), (Extractor.settlementWords, .settlement),
+        (Extractor.airborneWords, .airborne), (Extractor.settlementWords, .settlement), (Extractor.openedWords, .opened),
+        (Extractor.killingWords, .killing), (["حين"], .now), (Extractor.eventPlurals, .eventPlural),
     ]
 
     init(forms: [String], lowered: String) {
