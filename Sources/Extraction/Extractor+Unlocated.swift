@@ -1,9 +1,6 @@
 import Gazetteer
 
 extension Extractor {
-    /// Words that introduce places by their kind, folded and without article or clitic: the
-    /// names follow ("قرية عبوش", "قريتي الدردارة وعبوش", "قرى، الأسدية والمطمورة", "the village
-    /// of Gerdahol", "the villages of X and Y"). Plural and dual forms open a list.
     /// A kind of place, and whether the word names several.
     struct PlaceKindWord: Sendable {
         let kind: PlaceKind
@@ -25,15 +22,24 @@ extension Extractor {
         return forms.lazy.compactMap { unlocatedTriggers[$0] }.first
     }
 
-    static let unlocatedTriggers: [String: PlaceKindWord] = [
-        "قريه": PlaceKindWord(.village, false), "قريتي": PlaceKindWord(.village, true), "قريتا": PlaceKindWord(.village, true), "قري": PlaceKindWord(.village, true),
-        "بلده": PlaceKindWord(.town, false), "بلدتي": PlaceKindWord(.town, true), "بلدتا": PlaceKindWord(.town, true), "بلدات": PlaceKindWord(.town, true),
-        "مزرعه": PlaceKindWord(.village, false), "مزارع": PlaceKindWord(.village, true), "حي": PlaceKindWord(.neighborhood, false), "حيي": PlaceKindWord(.neighborhood, true),
-        "احياء": PlaceKindWord(.neighborhood, true), "محور": PlaceKindWord(.village, false), "محاور": PlaceKindWord(.village, true),
-        "village": PlaceKindWord(.village, false), "villages": PlaceKindWord(.village, true),
-        "town": PlaceKindWord(.town, false), "towns": PlaceKindWord(.town, true), "neighborhood": PlaceKindWord(.neighborhood, false),
-        "neighbourhood": PlaceKindWord(.neighborhood, false),
-    ]
+    /// Words that introduce places by their kind, folded and without article or clitic: the
+    /// names follow ("قرية عبوش", "قريتي الدردارة وعبوش", "قرى، الأسدية والمطمورة", "محور X", "the
+    /// village of Gerdahol", "the villages of X and Y"). Plural and dual forms open a list.
+    static let unlocatedTriggers: [String: PlaceKindWord] = {
+        let singular: [(String, PlaceKind)] = [
+            ("قريه", .village), ("بلده", .town), ("مزرعه", .village), ("حي", .neighborhood), ("محور", .village),
+            ("village", .village), ("town", .town), ("neighborhood", .neighborhood), ("neighbourhood", .neighborhood),
+        ]
+        let plural: [(String, PlaceKind)] = [
+            ("قريتي", .village), ("قريتا", .village), ("قري", .village), ("بلدتي", .town), ("بلدتا", .town), ("بلدات", .town),
+            ("مزارع", .village), ("حيي", .neighborhood), ("احياء", .neighborhood), ("محاور", .village), ("villages", .village),
+            ("towns", .town),
+        ]
+        var words = [String: PlaceKindWord]()
+        for (word, kind) in singular { words[word] = PlaceKindWord(kind, false) }
+        for (word, kind) in plural { words[word] = PlaceKindWord(kind, true) }
+        return words
+    }()
 
     /// Words that follow a kind word without being a name: "قرية صغيرة", "حي سكني", "the village
     /// itself".
@@ -54,6 +60,13 @@ extension Extractor {
     func unlocatedMentions(_ mentions: [Mention], sentences: [Sentence]) -> [Mention] {
         var result = mentions
         let known = mentions.filter { m in m.score > 0 && !m.place.isUnlocated && m.place.kind != .country }
+        // One place per name in an article: "عبوش" named twice is one village, at its first anchor.
+        var placed = [String: Place]()
+        func mention(_ surface: String, kind: PlaceKind, tokens: [Token], span: ClosedRange<Int>, sentence s: Int, anchor: Place) -> Mention {
+            var m = Self.unlocatedMention(surface, kind: kind, tokens: tokens, span: span, sentence: s, anchor: anchor)
+            if let earlier = placed[PlaceName.key(surface)] { m.place = earlier } else { placed[PlaceName.key(surface)] = m.place }
+            return m
+        }
         // Most sentences have no kind word at all: look no further at them.
         let bySentence = Dictionary(grouping: mentions, by: \.sentence)
         for (s, sentence) in sentences.enumerated()
@@ -72,7 +85,7 @@ extension Extractor {
                         guard let anchor = locator ?? anchor(near: item.first...item.last, sentence: s, sentences: sentences, known: known)
                         else { continue }
                         let surface = tokens[item.first...item.last].map(\.text).joined(separator: " ")
-                        result.append(Self.unlocatedMention(surface, kind: kind, tokens: tokens, span: item.first...item.last, sentence: s, anchor: anchor.place))
+                        result.append(mention(surface, kind: kind, tokens: tokens, span: item.first...item.last, sentence: s, anchor: anchor.place))
                     }
                     continue
                 }
@@ -127,7 +140,7 @@ extension Extractor {
                     }
                     // A neighbourhood is named with its word: "حي اللطوة" (as "حي غويران").
                     if first != item.first { surface = "حي " + surface }
-                    result.append(Self.unlocatedMention(surface, kind: trigger.kind, tokens: tokens, span: first...item.last, sentence: s, anchor: anchor.place))
+                    result.append(mention(surface, kind: trigger.kind, tokens: tokens, span: first...item.last, sentence: s, anchor: anchor.place))
                 }
                 i = max(i, end)
             }
@@ -155,8 +168,10 @@ extension Extractor {
     /// English kind words that close a name, and the kind they give: "Al-Jaia'a Village", "the
     /// Saida and Zarbah oil stations", "the Al-Ouda oil field".
     static let kindsAfter: [String: PlaceKindWord] = [
-        "village": PlaceKindWord(.village, false), "villages": PlaceKindWord(.village, true), "town": PlaceKindWord(.town, false), "towns": PlaceKindWord(.town, true),
-        "station": PlaceKindWord(.facility, false), "stations": PlaceKindWord(.facility, true), "field": PlaceKindWord(.oilfield, false), "fields": PlaceKindWord(.oilfield, true),
+        "village": PlaceKindWord(.village, false), "villages": PlaceKindWord(.village, true),
+        "town": PlaceKindWord(.town, false), "towns": PlaceKindWord(.town, true),
+        "station": PlaceKindWord(.facility, false), "stations": PlaceKindWord(.facility, true),
+        "field": PlaceKindWord(.oilfield, false), "fields": PlaceKindWord(.oilfield, true),
         "oilfield": PlaceKindWord(.oilfield, false), "oilfields": PlaceKindWord(.oilfield, true),
     ]
 

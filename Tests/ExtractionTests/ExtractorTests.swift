@@ -814,4 +814,22 @@ struct IncidentRuleTests {
         let blast = extract("A booby-trapped motorcycle went off in the city of Shaddadi on Tuesday.", published: "2019-08-27")
         #expect(blast.incidents.map(\.type) == [.attack] && blast.incidents.first?.place.name == "al-Shaddadi")
     }
+
+    @Test("Actors as opposition media and the SDF's own name them", arguments: [
+        ("قصفت قوات النظام قرية الدردارة شمال تل تمر.", Actor.syrianGovernment),
+        ("هاجمت خلايا التنظيم حاجزاً قرب بلدة البصيرة.", .isis),
+        ("اشتبكت وحدات حماية الشعب مع مسلحين قرب بلدة البصيرة.", .sdf),
+        ("هاجمت الفصائل الموالية لتركيا قرية الدردارة شمال تل تمر.", .turkey),
+    ])
+    func moreActors(_ text: String, _ actor: Actor) {
+        let incidents = extract(text, published: "2022-10-05").incidents
+        #expect(incidents.contains { $0.actors.contains(actor) }, "\(incidents.map { ($0.type, $0.actors) })")
+    }
+
+    @Test("A village named twice in an article is one place")
+    func unlocatedOncePerArticle() {
+        let result = extract("قصفت المدفعية قرية عبوش شمال تل تمر. وبعد ساعة عاد القصف على قرية عبوش قرب الدردارة.", published: "2022-10-05")
+        let places = Set(result.mentions.filter { $0.place.isUnlocated }.map(\.place.id))
+        #expect(places.count == 1, "\(places)")
+    }
 }

@@ -57,15 +57,24 @@ struct IngestKillTests {
         var duplicateSources: Int
     }
 
-    /// The documents stored so far. The ingest commits one article after another, so a reader
-    /// that gives up at the first busy lock almost never gets in once ingesting is fast: wait
-    /// for the current transaction instead.
+    /// The documents stored so far, or nil when the ingest holds the lock. The ingest commits one
+    /// article after another, so a reader may not get in at all: wait a little for the current
+    /// transaction, never long enough to miss the moment to kill (progress is also read from the
+    /// files' size, ``storedBytes(_:)``).
     static func documentCount(_ path: String) -> Int? {
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(2)
+        configuration.busyMode = .timeout(0.05)
         return try? DatabaseQueue(path: path, configuration: configuration).read {
             try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM document")
+        }
+    }
+
+    /// The size of a database and its journal files, in bytes.
+    static func storedBytes(_ path: String) -> Int64 {
+        ["", "-wal", "-journal"].reduce(0) { sum, suffix in
+            let size = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? NSNumber)?.int64Value ?? 0
+            return sum + size
         }
     }
 
@@ -108,20 +117,25 @@ struct IngestKillTests {
         #expect(expected.integrity == "ok")
         #expect(expected.duplicateSources == 0)
 
-        // Kill once some hundreds of documents are in, at a random point; or, as ingesting got
-        // fast enough to finish between two polls, at a random fraction of the clean run's time.
+        // Kill once some hundreds of documents are in, at a random point. A reader can starve
+        // while the ingest commits article after article, so progress is also read from the
+        // database files' size (no lock needed): kill at a random 20–60% of the clean run's
+        // final size, or failing both, at a random 20–60% of its time.
         let target = Int.random(in: 150...1_500)
+        let fraction = Double.random(in: 0.2...0.6)
+        let targetBytes = Int64(Double(Self.storedBytes(clean)) * fraction)
         let victimStart = Date()
-        let killAfter = referenceSeconds * Double.random(in: 0.2...0.6)
+        let killAfter = referenceSeconds * fraction
         let victim = try Self.ingest(batch, into: killed)
         var stored = 0
         let deadline = Date().addingTimeInterval(600)
         while victim.isRunning, Date() < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-            if FileManager.default.fileExists(atPath: killed) {
+            try await Task.sleep(for: .milliseconds(2))
+            let bytes = Self.storedBytes(killed)
+            if bytes < targetBytes, Date().timeIntervalSince(victimStart) < killAfter, FileManager.default.fileExists(atPath: killed) {
                 stored = Self.documentCount(killed) ?? stored
             }
-            if stored >= target || (stored > 0 && Date().timeIntervalSince(victimStart) >= killAfter) {
+            if stored >= target || bytes >= targetBytes || Date().timeIntervalSince(victimStart) >= killAfter {
                 kill(victim.processIdentifier, SIGKILL)
                 break
             }
