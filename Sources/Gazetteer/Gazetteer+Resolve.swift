@@ -471,11 +471,16 @@ extension Gazetteer {
             // "الريف الشمالي الغربي لمدينة منبج": directions after the word, then "لـ" and the place.
             var rest = Array(words.dropFirst())
             var sides = sides
+            var directionAfter = false
             while rest.count > 1, let s = Side.named(rest[0]) {
                 sides.append(s)
                 rest.removeFirst()
+                directionAfter = true
             }
-            if rest[0].hasPrefix("ل"), let stripped = PlaceName.lookupVariants(of: rest[0]).first(where: { !$0.hasPrefix("ل") }) {
+            // (Only in that construction is a leading ل the preposition: "ريف لطيفية" keeps it.)
+            if directionAfter, rest[0].hasPrefix("ل"),
+                let stripped = PlaceName.lookupVariants(of: rest[0]).first(where: { !$0.hasPrefix("ل") })
+            {
                 rest[0] = stripped
             }
             // A place must follow: "الريف الغربي لمدينة" names none.
