@@ -238,4 +238,24 @@ struct IncidentStoreTests {
             #expect(shown == first)
         }
     }
+
+    @Test("A village the gazetteer lacks is stored under its own name, at its anchor, marked as near it", arguments: Backend.available)
+    func unlocatedPlaces(_ backend: Backend) async throws {
+        let extractor = Extractor(gazetteer: Seeds.gazetteer)
+        let article = Article(
+            id: "unlocated-test", source: "unlocated-test.txt", text: "قصفت القوات التركية يوم الثلاثاء 4 تشرين الأول 2022 قريتي الدردارة وعبوش شمال تل تمر.",
+            published: Day(iso: "2022-10-05"))
+        let extraction = extractor.extract(article)
+        try await backend.withEmptyStore { store in
+            _ = try await store.ingest(extraction)
+            let tellTamer = try #require(Seeds.gazetteer.place(id: "curated:town-tell-tamer"))
+            let near = try await store.near(tellTamer.coordinate, radiusMeters: 1_000, filter: IncidentFilter(limit: 100))
+            let abbush = try #require(near.first { $0.incident.placeName == "عبوش" }, "\(near.map(\.incident.placeName))")
+            #expect(abbush.incident.placeID.hasPrefix("unlocated:"))
+            #expect(abbush.incident.geoPrecision == 2)
+            #expect(abbush.incident.placeUncertaintyKilometers >= 10)
+            // Its neighbour, which the gazetteer has, is a separate incident at precision 1.
+            #expect(near.contains { $0.incident.placeName == "al-Dardara" && $0.incident.geoPrecision == 1 })
+        }
+    }
 }
