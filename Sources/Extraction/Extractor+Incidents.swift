@@ -338,7 +338,7 @@ extension Extractor {
 
     /// Words of opening ("فتح … النار"), of killing, and plurals that make a cue a class of events.
     static let openedWords: Set<String> = ["فتح", "فتحت", "فتحوا", "فتحا"]
-    static let killingWords: Set<String> = ["قتل", "قتلت", "قتلوا", "مقتل", "بمقتل", "killed"]
+    static let killingWords: Set<String> = ["قتل", "قتلت", "قتلوا", "مقتل", "بمقتل", "استشهد", "استشهدت", "استشهاد", "killed"]
     static let resultWords = ["اسفر", "تسبب", "ادي", "ادت", "resulted", "leaving", "causing"]
     static let eventPlurals: Set<String> = ["عمليات", "محاولات", "حوادث", "حالات", "operations", "attempts", "incidents", "cases"]
 

@@ -749,6 +749,8 @@ struct IncidentRuleTests {
         ("The SDF apprehended two ISIS members in al-Busayrah.", .arrest),
         ("Government forces took over the town of al-Busayrah.", .controlChange),
         ("تسلمت القوات الحكومية سجن الشدادي من قسد.", .controlChange),
+        ("استشهد مدني بسقوط قذائف على بلدة البصيرة.", .strike),
+        ("استشهد شاب في بلدة البصيرة برصاص مجهولين.", .attack),
     ])
     func moreCues(_ text: String, _ type: IncidentType) {
         let incidents = extract(text, published: "2024-01-10").incidents
