@@ -712,6 +712,7 @@ struct IncidentRuleTests {
         "A Turkish drone struck a car in Qamishli.",
         "The Turkish strikes were extended to oil facilities in al-Qahtaniyah.",
         "طال القصف التركي قرية الدردارة شمال تل تمر.",
+        "سقطت قذيفة تركية على قرية الدردارة شمال تل تمر.",
     ])
     func turkishForces(_ text: String) throws {
         let incident = try #require(extract(text, published: "2022-10-05").incidents.first)
