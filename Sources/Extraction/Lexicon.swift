@@ -158,7 +158,8 @@ enum Lexicon {
                    Phrase("strikes"), Phrase("shelled"), Phrase("shelling"), Phrase("drone strike", prefix: true),
                    Phrase("struck"), Phrase("bombed"), Phrase("bombarded"), Phrase("bombardment"),
                    // Artillery is a strike too (an RPG, "قذيفة صاروخية", arms an attack).
-                   Phrase("قذائف هاون"), Phrase("قذيفه هاون"), Phrase("قذائف مدفعيه"), Phrase("قذائف"), Phrase("artillery"),
+                   Phrase("قذائف هاون"), Phrase("قذيفه هاون"), Phrase("قذائف مدفعيه"), Phrase("قذائف"), Phrase("سقطت قذيفه"), Phrase("سقوط قذيفه"),
+                   Phrase("artillery"),
                    Phrase("mortar", prefix: true), Phrase("rocket fire")]),
         (.clash, [Phrase("اشتباك", prefix: true), Phrase("اشتبكت"), Phrase("تبادل لاطلاق النار"), Phrase("تبادل اطلاق النار"),
                   Phrase("تبادل متقطع لاطلاق النار"), Phrase("exchange of fire"), Phrase("exchanged fire"), Phrase("معارك", prefix: true), Phrase("مواجهات", prefix: true), Phrase("المعارك"),
