@@ -175,7 +175,10 @@ extension Extractor {
                     var unique = [Actor]()
                     for a in incidentActors where !unique.contains(a) { unique.append(a) }
                     let counts = Self.counts(in: tokens, type: cue.type)
-                    let geo = mention.place.kind.isArea ? 3 : mention.place.isUnlocated ? max(2, precision) : precision
+                    // A place a road is named by ("على طريق الدرباسية – عامودا") is only near where it happened.
+                    let onRoad = mention.firstToken > 0 && mention.sentence == s
+                        && tokens[mention.firstToken - 1].forms.contains(where: { Self.roadWords.contains($0) })
+                    let geo = mention.place.kind.isArea ? 3 : mention.place.isUnlocated || onRoad ? max(2, precision) : precision
                     incidents.append(
                         Incident(
                             type: cue.type, date: date, dateInferred: inferred, place: mention.place, geoPrecision: geo, actors: unique,

@@ -787,6 +787,9 @@ struct IncidentRuleTests {
         #expect(strike.map(\.type) == [.strike], "\(strike.map { ($0.type, $0.place.name) })")
         let road = extract("استهدفت طائرة مسيرة تركية سيارة على طريق القامشلي - عامودا، بالقرب من قرية غزاليك.").incidents
         #expect(road.map(\.place.name) == ["غزاليك"], "\(road.map { ($0.type, $0.place.name) })")
+        // With no other place, the road's first town, as near where it happened.
+        let onRoad = extract("سقطت قذيفة قرب حي سكني على طريق الدرباسية – عامودا.").incidents
+        #expect(onRoad.first?.place.name == "al-Darbasiyah" && onRoad.first?.geoPrecision == 2, "\(onRoad.map { ($0.place.name, $0.geoPrecision) })")
         // The dual "ريفي" is a countryside too.
         let area = extract("قصفت المدفعية التركية ريفي القامشلي.").incidents
         #expect(area.first?.place.kind == .region, "\(area.map { ($0.type, $0.place.name) })")
