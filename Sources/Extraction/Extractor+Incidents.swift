@@ -106,6 +106,7 @@ extension Extractor {
                 let previousCue = cues.last(where: { $0.last < cue.first })?.last ?? -1
                 var places = Self.governedPlaces(cue: cue, mentions: here, tokens: tokens, nextCue: nextCue, previousCue: previousCue)
                 var precision = 1
+                var namesCountry = false
                 if cue.type == .agreement {
                     // Agreements are signed somewhere, usually unnamed: the place only when "in X".
                     places = places.filter { m in
@@ -116,12 +117,19 @@ extension Extractor {
                     }
                 } else {
                     // A country is not where an attack happened; "in Syria" adds nothing.
+                    namesCountry = places.contains { $0.place.kind == .country }
                     places = places.filter { $0.place.kind != .country }
                 }
                 if places.isEmpty {
                     // No place in the sentence: the paragraph's last place, or for the headline the
                     // article's main place.
-                    if let last = lastPlace, last.paragraph == sentence.paragraph || (sentence.paragraph <= 1 && last.paragraph == sentence.paragraph - 1) {
+                    // ("… the fighting that defeated Islamic State in 2019 across swathes of Syria and
+                    // Iraq": a sentence that places its event in countries does not take the place
+                    // of the paragraph before.)
+                    if let last = lastPlace,
+                        last.paragraph == sentence.paragraph
+                            || (sentence.paragraph <= 1 && last.paragraph == sentence.paragraph - 1 && !namesCountry)
+                    {
                         places = [last.mention]
                     } else if let focus, sentence.paragraph == 0 || strongFocus {
                         places = [focus]

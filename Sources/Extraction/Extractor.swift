@@ -97,6 +97,21 @@ public struct Extractor: Sendable {
         "اشاره", "عنه", "عنها", "تركيه",
     ]
 
+    /// Common given names (folded Arabic, lower-case Latin): a place name right after one is a
+    /// person's family name ("Adnan Afrin, a SDF spokesperson", "عدنان عفرين"). Not names that are
+    /// also common words once folded (علي is على), nor أبو/Abu, which opens place names too
+    /// (أبو كمال، Abu Hamam).
+    static let givenNames: Set<String> = [
+        "محمد", "احمد", "حسن", "حسين", "عمر", "خالد", "محمود", "مصطفي", "ابراهيم", "عدنان", "فرهاد", "مظلوم",
+        "سيامند", "صالح", "جميل", "يوسف", "رامي", "بشار", "حافظ", "رياض", "فواز", "نواف", "حامد", "وليد", "زياد",
+        "سمير", "فادي", "هايس", "كمال", "جمال", "طارق", "ماجد", "عماد", "نوري", "شيار", "ريدور", "نوروز",
+        "mohammed", "mohammad", "muhammad", "mohamed", "ahmed", "ahmad", "hassan", "hasan", "hussein", "husain", "omar",
+        "khalid", "khaled", "mahmoud", "mustafa", "mostafa", "ibrahim", "adnan", "farhad", "mazloum", "mazlum",
+        "siyamend", "saleh", "salih", "jamil", "youssef", "yousef", "yusuf", "rami", "bashar", "hafez", "riyad", "fawaz",
+        "nawaf", "hamid", "walid", "ziad", "samir", "fadi", "kamal", "jamal", "tariq", "tarek", "majid", "imad",
+        "nouri", "shiyar", "redur", "nowruz", "abdullah", "abdulrahman",
+    ]
+
     /// Capitals whose name usually stands for a government: a place only after a locative word.
     /// (Also "القائم", which is as often the adjective "located" as the Iraqi border town.)
     static let capitals: Set<String> = [
@@ -505,6 +520,13 @@ public struct Extractor: Sendable {
         let locative = i > 0 && tokens[i - 1].entry.roles.contains(.locative)
             || token.folded.hasPrefix("ب") && PlaceName.isArabic(token.folded)
         if token.entry.roles.contains(.capital), !locative { return false }
+        // "Adnan Afrin, a SDF spokesperson": a family name, not a place.
+        if i > 0, !token.afterBreak, tokens[i - 1].entry.roles.contains(.givenName), !tokens[i - 1].entry.hasArticle,
+            PlaceName.isArabic(tokens[i - 1].text) == PlaceName.isArabic(token.text),
+            PlaceName.isArabic(token.text) || tokens[i - 1].text.first?.isUppercase == true
+        {
+            return false
+        }
         // "الإدارة الذاتية لشمال وشرق سوريا" names an administration, not a place.
         if i > 0, tokens[i - 1].entry.roles.contains(.administration) { return false }
         if place.kind == .country, !["SY", "IQ", "TR", "JO", "LB"].contains(place.country), !locative { return false }

@@ -272,6 +272,8 @@ struct WordRoles: OptionSet, Sendable {
     static let killing = WordRoles(rawValue: 1 << 24)
     static let now = WordRoles(rawValue: 1 << 25)
     static let eventPlural = WordRoles(rawValue: 1 << 26)
+    /// A common given name (``Extractor/givenNames``).
+    static let givenName = WordRoles(rawValue: 1 << 27)
 
     init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -286,6 +288,7 @@ struct WordRoles: OptionSet, Sendable {
         (Extractor.latinQualifiers, .latinQualifier), (Extractor.nameHeads, .nameHead), (Extractor.residenceWords, .residence),
         (Extractor.airborneWords, .airborne), (Extractor.settlementWords, .settlement), (Extractor.openedWords, .opened),
         (Extractor.killingWords, .killing), (["حين"], .now), (Extractor.eventPlurals, .eventPlural),
+        (Extractor.givenNames, .givenName),
     ]
 
     init(forms: [String], lowered: String) {

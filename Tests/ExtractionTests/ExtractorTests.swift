@@ -838,4 +838,25 @@ struct IncidentRuleTests {
         let places = Set(result.mentions.filter { $0.place.isUnlocated }.map(\.place.id))
         #expect(places.count == 1, "\(places)")
     }
+
+    @Test("A place name after a given name is a family name; an event placed in countries takes no place from the paragraph before")
+    func familyNamesAndCountryEvents() {
+        let spokesman = extract("""
+            Syrian Democratic Forces are fighting to retake the village of Baghouz in Deir ez-Zor.
+
+            However some fighting continues. Adnan Afrin, a SDF spokesperson told AFP "there are sporadic clashes on some axes".
+            """, published: "2019-02-20")
+        #expect(!spokesman.mentions.contains { $0.surface == "Afrin" }, "\(spokesman.mentions.map(\.surface))")
+        let arabic = extract("وقال المتحدث عدنان عفرين إن الاشتباكات مستمرة في الباغوز.", published: "2019-02-20")
+        #expect(!arabic.mentions.contains { $0.surface == "عفرين" }, "\(arabic.mentions.map(\.surface))")
+        // "والعمر والرصافة": an oil field after a field named al-Omar, not a family name.
+        let fields = extract("سيطر الجيش على حقول الصفيان والعمر والرصافة.", published: "2026-01-18")
+        #expect(fields.mentions.contains { $0.surface == "الرصافة" }, "\(fields.mentions.map(\.surface))")
+        let background = extract("""
+            Five SDF members were killed in an attack on a checkpoint in Deir ez-Zor on July 31.
+
+            The SDF was the main force allied to the United States during fighting that defeated Islamic State in 2019 across swathes of Syria and Iraq.
+            """, published: "2025-08-03")
+        #expect(background.incidents.map(\.type) == [.attack], "\(background.incidents.map { ($0.type, $0.place.name) })")
+    }
 }
