@@ -53,9 +53,13 @@ extension Gazetteer {
             let whole = resolve(parts.joined(separator: " "), hints: hints, limit: limit, fuzzy: false)
             if !whole.isEmpty { return whole }
             var partHints = hints
-            // A facility word in one part gives the others its kind: the prison is "غويران".
+            // A facility word in one part gives the others its kind: the prison is "غويران", the
+            // dam "Rojava (Tishrin) Dam".
             if partHints.kind == nil {
-                partHints.kind = parts.lazy.compactMap { Self.splitFacilityWord(PlaceName.words($0))?.0 }.first
+                partHints.kind = parts.lazy.compactMap { part -> PlaceKind? in
+                    let words = PlaceName.words(part)
+                    return words.count == 1 ? Self.facilityWords[words[0]] : Self.splitFacilityWord(words)?.0
+                }.first
             }
             var best = [String: PlaceCandidate]()
             for part in parts {
@@ -91,7 +95,10 @@ extension Gazetteer {
         if let kind = hints.kind, kind.isFacility || kind == .governorate,
             !found.keys.contains(where: { places[$0].kind == kind })
         {
-            let kindWords = kind == .governorate ? ["محافظه", "governorate", "province"] : Self.facilityWords.filter({ $0.value == kind }).map(\.key)
+            // (An airport's name may be a base's: "مطار خراب الجير" is the base at its airstrip.)
+            let kindWords = kind == .governorate
+                ? ["محافظه", "governorate", "province"]
+                : Self.facilityWords.filter({ $0.value == kind || (kind == .airport && $0.value == .base) }).map(\.key)
             if kind == .governorate { found = found.filter { places[$0.key].kind == .governorate } }
             // Every clitic-stripped form of the name: "والتنك" is "التنك".
             let keys = PlaceName.lookupVariants(of: words[0]).map { first in
@@ -131,17 +138,35 @@ extension Gazetteer {
                 // "حقول الصفيان", "fields of Tanak": the facility's own bare name after a plural
                 // or a word the names do not use.
                 for c in resolve(rest.joined(separator: " "), hints: ResolveHints(kind: kind, country: hints.country), limit: 3, fuzzy: false)
-                where c.place.kind == kind && c.match == .exact {
+                where (c.place.kind == kind || (kind == .airport && c.place.kind == .base)) && c.match == .exact {
                     add(indexByID[c.place.id].map { [Int32($0)] }, 0.96 * c.score, .exact)
                 }
-                // Otherwise the facility of that kind beside the settlement the rest names.
+                // A misspelt name with its facility word: "Semelka border crossing".
+                if allowFuzzy, !found.keys.contains(where: { places[$0].kind == kind }) {
+                    for c in resolve(rest.joined(separator: " "), hints: ResolveHints(kind: kind, country: hints.country), limit: 3)
+                    where c.place.kind == kind && (c.match == .sound || c.match == .fuzzy) {
+                        add(indexByID[c.place.id].map { [Int32($0)] }, 0.9 * c.score, c.match)
+                    }
+                }
+                // Otherwise the facility of that kind beside the settlement the rest names (an
+                // air base is a military airport).
                 if !found.keys.contains(where: { places[$0].kind == kind }) {
                     let settlement = resolve(
                         rest.joined(separator: " "), hints: ResolveHints(country: hints.country), limit: 3, fuzzy: allowFuzzy)
+                    let kinds: [PlaceKind] = kind == .airport ? [.airport, .base] : [kind]
                     for candidate in settlement where candidate.place.kind.isSettlement {
-                        for (i, d) in facilities(of: kind, near: candidate.place.coordinate, withinMeters: 15_000) {
-                            let base = candidate.score * 0.9 * (1 - d / 20_000)
-                            if (found[i]?.base ?? -1) < base { found[i] = (base, .facilityNear) }
+                        for k in kinds {
+                            for (i, d) in facilities(of: k, near: candidate.place.coordinate, withinMeters: 15_000) {
+                                let base = candidate.score * 0.9 * (1 - d / 20_000)
+                                if (found[i]?.base ?? -1) < base { found[i] = (base, .facilityNear) }
+                            }
+                        }
+                    }
+                    // No such facility known there: the settlement itself, where the facility is
+                    // ("al-Yarubiyah border post", "مطار X العسكري"), below any facility's score.
+                    if found.isEmpty {
+                        for candidate in settlement where candidate.place.kind.isSettlement {
+                            if let i = indexByID[candidate.place.id] { add([Int32(i)], candidate.score * 0.8, .facilityNear) }
                         }
                     }
                 }
@@ -435,15 +460,21 @@ extension Gazetteer {
         var parts = name.split(whereSeparator: { separators.contains($0) }).map(String.init)
         // Latin hyphens: "Semalka-Bishabour" is two names, "Deir ez-Zor" and "al-Qaim" are one.
         parts = parts.flatMap { part -> [String] in
-            guard part.contains("-"), !PlaceName.isArabic(part) else { return [part] }
+            guard part.contains("-") else { return [part] }
+            // Arabic writes no article with a hyphen: "القائم-البوكمال" is two names.
+            if PlaceName.isArabic(part) { return part.split(separator: "-").map(String.init) }
             var merged = [String]()
+            var joinNext = false
             for token in part.split(separator: "-", omittingEmptySubsequences: false).map(String.init) {
-                let previousLast = merged.last?.split(separator: " ").last.map { $0.lowercased() }
-                if let previousLast, PlaceName.latinArticles.contains(previousLast) {
-                    merged[merged.count - 1] += "-" + token
+                // An article joins the word after it, and the word before it when the hyphen
+                // runs on ("Deir-ez-Zur", "Ras-al-Ain").
+                let isArticle = PlaceName.latinArticles.contains(token.lowercased())
+                if let last = merged.indices.last, joinNext || (isArticle && !merged[last].hasSuffix(" ")) {
+                    merged[last] += "-" + token
                 } else {
                     merged.append(token)
                 }
+                joinNext = token.split(separator: " ").last.map { PlaceName.latinArticles.contains($0.lowercased()) } ?? false
             }
             return merged
         }
@@ -536,6 +567,8 @@ extension Gazetteer {
                 words.removeFirst()
             } else if trailingQualifiers.contains(words[words.count - 1]) || directionWords.contains(words[words.count - 1]) {
                 words.removeLast()
+                // "Albu Kamal border town".
+                if words.count >= 2, words[words.count - 1] == "border" { words.removeLast() }
             } else {
                 break
             }
@@ -558,7 +591,7 @@ extension Gazetteer {
     /// Words that close a Latin phrase about a place: "Hajin town", "Busayrah area".
     static let trailingQualifiers: Set<String> = [
         "town", "village", "city", "district", "subdistrict", "neighborhood", "neighbourhood", "area", "outskirts",
-        "suburbs", "region",
+        "suburbs", "region", "township",
     ]
 
     /// Whether a folded word is a facility plural (حقول، سجون، prisons…): a list of facilities follows.
@@ -577,16 +610,32 @@ extension Gazetteer {
         guard words.count >= 2 else { return nil }
         let qualifiers: Set<String> = [
             "coalition", "us", "american", "international", "russian", "turkish", "central", "military", "oil", "gas",
-            "تحالف", "دولي", "امريكيه", "امريكي", "مركزي", "نفطي", "عسكري", "of", "border", "frontier", "حدودي",
+            "تحالف", "دولي", "امريكيه", "امريكي", "مركزي", "نفطي", "عسكري", "زراعي", "of", "border", "frontier", "حدودي",
+            "air",
         ]
         if let kind = facilityWords[words[0]] {
             return (kind, Array(words.dropFirst()).filter { !qualifiers.contains($0) })
         }
-        if let kind = facilityWords[words[words.count - 1]] {
+        // "crossing point", "border post", "border terminal": the facility word before a generic one.
+        var words = words
+        var tail = false
+        while words.count > 2, facilityTails.contains(words[words.count - 1]) {
+            words.removeLast()
+            tail = true
+        }
+        if tail, words[words.count - 1] == "border" {
+            return (.border, Array(words.dropLast()).filter { !qualifiers.contains($0) })
+        }
+        if var kind = facilityWords[words[words.count - 1]] {
+            // "Deir ez-Zor air base": a military airport.
+            if kind == .base, words.count > 2, words[words.count - 2] == "air" { kind = .airport }
             return (kind, Array(words.dropLast()).filter { !qualifiers.contains($0) })
         }
         return nil
     }
+
+    /// Generic words after a Latin facility word: "crossing point", "border post", "border terminal".
+    static let facilityTails: Set<String> = ["point", "post", "terminal", "station", "gate", "complex"]
 
     /// Facility words, folded, and the kind of place they name.
     public static let facilityWords: [String: PlaceKind] = [

@@ -180,6 +180,33 @@ struct ResolverTests {
         // An article's hyphen is not a separator.
         #expect(gazetteer.resolve("Ras al-Ain", limit: 1).first?.place.name == "Ras al-Ayn")
         #expect(gazetteer.resolve("Deir ez-Zor", limit: 1).first?.place.name == "Deir ez-Zor")
+        // ... nor when the hyphens run on; an Arabic hyphen always separates two names.
+        #expect(gazetteer.resolve("Ras-al-Ain", limit: 1).first?.place.name == "Ras al-Ayn")
+        #expect(gazetteer.resolve("Deir-ez-Zur", limit: 1).first?.place.name == "Deir ez-Zor")
+        #expect(gazetteer.resolve("Misherfa al-Hima", limit: 1).first?.place.name != "Ḩamāh")
+        for phrase in ["معبر القائم-البوكمال الحدودي", "معبر «القائم - البوكمال»"] {
+            #expect(gazetteer.resolve(phrase, limit: 1).first?.place.id == "curated:border-albukamal-qaim", "\(phrase)")
+        }
+        #expect(gazetteer.resolve("معبر فيش خابور- سيمالكا", limit: 1).first?.place.id == semalka.id)
+        // A lone facility word in brackets' company names the kind: the dam, not Damascus.
+        #expect(gazetteer.resolve("Rojava (Tishrin) Dam", limit: 1).first?.place.kind == .dam)
+    }
+
+    @Test("Facility phrases as news writes them: generic tails, air bases, adjectives, misspellings, and the town when the facility is unknown")
+    func facilityPhrases() throws {
+        for (phrase, expected) in [
+            ("al-Tanf crossing point", "curated:border-tanf-waleed"), ("Tanf border terminal", "curated:border-tanf-waleed"),
+            ("al-Yarubiyah border post", "curated:border-yarubiyah-rabia"), ("Semelka border crossing", "curated:border-semalka"),
+            ("مطار خراب الجير العسكري", "curated:base-kharab-al-jir"),
+        ] {
+            #expect(gazetteer.resolve(phrase, limit: 1).first?.place.id == expected, "\(phrase)")
+        }
+        #expect(gazetteer.resolve("Deir ez-Zor air base", limit: 1).first?.place.kind == .airport)
+        // No airport is known at Hajin: the town, scored below a facility found.
+        let town = try #require(gazetteer.resolve("Hajin", limit: 1).first)
+        let airport = try #require(gazetteer.resolve("مطار هجين", limit: 1).first)
+        #expect(airport.place.id == town.place.id && airport.match == .facilityNear && airport.score < town.score)
+        #expect(gazetteer.resolve("Albu Kamal border town", limit: 1).first?.place.name == "Abu Kamal")
     }
 
     @Test("After a comma comes the place's context: its governorate or country")
