@@ -335,7 +335,14 @@ extension Extractor {
     /// The settlement or facility nearest to a name in its sentence, else the latest named in
     /// the two sentences before it, within the paragraph.
     func anchor(near span: ClosedRange<Int>, sentence s: Int, sentences: [Sentence], known: [Mention]) -> Mention? {
-        let local = known.filter { $0.sentence == s && Self.canAnchor($0.place) }
+        // Not a place that only says where the one before it lies ("محور مدينة رأس العين شمال غرب
+        // الحسكة": رأس العين is the anchor, الحسكة its reference).
+        let tokens = sentences[s].tokens
+        let inSentence = known.filter { $0.sentence == s }.sorted { $0.firstToken < $1.firstToken }
+        let references = Set(inSentence.indices.dropFirst().filter { k in
+            inSentence[k].firstToken - inSentence[k - 1].lastToken <= 4 && Self.locates(inSentence[k], inSentence[k - 1], tokens: tokens)
+        }.map { inSentence[$0].firstToken })
+        let local = inSentence.filter { Self.canAnchor($0.place) && !references.contains($0.firstToken) }
         if let nearest = local.min(by: { distance($0, span) < distance($1, span) }) { return nearest }
         return known.last { m in
             Self.canAnchor(m.place) && m.sentence < s && m.sentence >= s - 2 && sentences[m.sentence].paragraph == sentences[s].paragraph

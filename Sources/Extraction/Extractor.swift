@@ -119,6 +119,11 @@ public struct Extractor: Sendable {
     ]
     /// How far from the text's other places a name read without its facility may lie.
     static let nearbyPlaceMeters = 100_000.0
+    /// Words after which a capital-like name is a place (``acceptAsPlace(_:tokens:at:)``).
+    static let placeGoverningWords: Set<String> = [
+        "دخلت", "دخل", "دخول", "استعاده", "استعاد", "استعادت", "اقتحام", "اقتحمت", "حصار", "مدينه", "مدينتي", "entered", "retook",
+        "captured", "recaptured",
+    ]
     static let locatives: Set<String> = ["في", "الي", "نحو", "قرب", "من", "داخل", "in", "to", "near", "at", "from", "into"]
 
     func recognizePlaces(in sentences: [Sentence]) -> [Mention] {
@@ -294,8 +299,48 @@ public struct Extractor: Sendable {
                 }
             }
         }
+        mentions.removeAll { Self.isDateline($0, sentences: sentences) }
         let resolved = resolveAnaphora(Self.keepingCampSense(disambiguate(mentions, sentences: sentences)), sentences: sentences)
         return unlocatedMentions(resolved, sentences: sentences)
+    }
+
+    /// Where a report was filed from, not where anything happened: a place opening a paragraph
+    /// and followed by a dash, maybe after its country in brackets or after a comma ("أربيل
+    /// (العراق)- قالت …", "QAMISHLI, Syria (North Press) –"), or closing a short byline ("آلان
+    /// بكو ـ القامشلي").
+    static func isDateline(_ m: Mention, sentences: [Sentence]) -> Bool {
+        let sentence = sentences[m.sentence]
+        let opensParagraph = m.sentence == 0 || sentences[m.sentence - 1].paragraph != sentence.paragraph
+        guard opensParagraph else { return false }
+        // (Offsets count Unicode scalars.)
+        let scalars = Array(sentence.text.unicodeScalars)
+        let dashes: Set<Unicode.Scalar> = ["-", "\u{0640}", "–", "—"]
+        if m.firstToken == 0 {
+            var k = m.end - sentence.start
+            var commaSeen = false
+            while k < scalars.count {
+                let c = scalars[k]
+                if c == " " { k += 1; continue }
+                if c == "(", let close = scalars[k...].firstIndex(of: ")") { k = close + 1; continue }
+                if c == ",", !commaSeen {
+                    // ", Syria": one word after a comma.
+                    commaSeen = true
+                    k += 1
+                    while k < scalars.count, scalars[k] == " " { k += 1 }
+                    while k < scalars.count, !" (,".unicodeScalars.contains(scalars[k]), !dashes.contains(scalars[k]) { k += 1 }
+                    continue
+                }
+                return dashes.contains(c)
+            }
+            return false
+        }
+        // "آلان بكو ـ القامشلي": a line of its own, a name, a dash and the place.
+        let tokens = sentence.tokens
+        let alone = m.sentence + 1 == sentences.count || sentences[m.sentence + 1].paragraph != sentence.paragraph
+        guard alone, m.lastToken == tokens.count - 1, tokens.count <= 5 else { return false }
+        var k = m.start - sentence.start - 1
+        while k >= 0, scalars[k] == " " { k -= 1 }
+        return k >= 0 && dashes.contains(scalars[k])
     }
 
     /// One sense per text: once a camp was named ("Al-Hol camp", "مخيم الهول"), its bare name
@@ -431,7 +476,11 @@ public struct Extractor: Sendable {
                         .compactMap { m in self.governorate(for: m).map { g in (m, g) } }.first
                         .map { m, g in var copy = m; copy.place = g; return copy }
                 } else {
-                    antecedent = earlier.filter { kinds.contains($0.place.kind) }.max { ($0.sentence, $0.lastToken) < ($1.sentence, $1.lastToken) }
+                    // A capital ("من دمشق") stands for its government more often than it is "the
+                    // city" an article goes on about: another city first.
+                    let ofKind = earlier.filter { kinds.contains($0.place.kind) }
+                    let notCapitals = ofKind.filter { !sentences[$0.sentence].tokens[$0.firstToken].entry.roles.contains(.capital) }
+                    antecedent = (notCapitals.isEmpty ? ofKind : notCapitals).max { ($0.sentence, $0.lastToken) < ($1.sentence, $1.lastToken) }
                 }
                 guard let antecedent, s - antecedent.sentence <= 8 else { continue }
                 if kinds.contains(.village), unknownSettlements.contains(where: { u in
@@ -519,7 +568,13 @@ public struct Extractor: Sendable {
         let token = tokens[i]
         let locative = i > 0 && tokens[i - 1].entry.roles.contains(.locative)
             || token.folded.hasPrefix("ب") && PlaceName.isArabic(token.folded)
-        if token.entry.roles.contains(.capital), !locative { return false }
+        // "دخلت القائم", "لاستعادة القائم", "مدينتي القائم والبوكمال": a place after a verb of
+        // entering or taking, or after a settlement word.
+        if token.entry.roles.contains(.capital), !locative,
+            !(i > 0 && (tokens[i - 1].entry.roles.contains(.settlement) || tokens[i - 1].forms.contains { Self.placeGoverningWords.contains($0) }))
+        {
+            return false
+        }
         // "Adnan Afrin, a SDF spokesperson": a family name, not a place.
         if i > 0, !token.afterBreak, tokens[i - 1].entry.roles.contains(.givenName), !tokens[i - 1].entry.hasArticle,
             PlaceName.isArabic(tokens[i - 1].text) == PlaceName.isArabic(token.text),

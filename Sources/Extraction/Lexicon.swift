@@ -136,7 +136,7 @@ enum Lexicon {
 
     /// Event cues per type.
     static let cues: [(IncidentType, [Phrase])] = [
-        (.curfew, [Phrase("حظر تجوال"), Phrase("حظر التجوال"), Phrase("حظر التجول"), Phrase("حظر تجول"), Phrase("حظرا كليا"),
+        (.curfew, [Phrase("حظر تجوال"), Phrase("حظر التجوال"), Phrase("حظر التجول"), Phrase("حظر تجول"), Phrase("حظرا كليا"), Phrase("يمنع التجول"), Phrase("منع التجول"), Phrase("يمنع التجوال"), Phrase("منع التجوال"),
                    Phrase("حظرا جزئيا"), Phrase("curfew", prefix: true),
                    // "أعلن الجيش منطقة غرب الفرات منطقة عسكرية مغلقة": movement banned, as a curfew.
                    Phrase("منطقه عسكريه مغلقه"), Phrase("closed military zone")]),
@@ -252,7 +252,10 @@ enum Lexicon {
                    Phrase("الغارات التركيه"), Phrase("Turkish strikes"), Phrase("Turkish airstrike", prefix: true),
                    Phrase("Turkish shelling"), Phrase("Turkish bombardment"), Phrase("الفصائل المواليه لتركيا"), Phrase("قذيفه تركيه"),
                    Phrase("قذائف تركيه"), Phrase("المدفعيه التركيه"), Phrase("قصف تركي"),
-                   Phrase("المجموعات المسلحه المواليه لتركيا"), Phrase("Turkish-backed"), Phrase("Syrian National Army")]),
+                   Phrase("المجموعات المسلحه المواليه لتركيا"), Phrase("Turkish-backed"), Phrase("Syrian National Army"),
+                   // The Syrian National Army and Turkey's operations by name.
+                   Phrase("الجيش الوطني"), Phrase("الجيشين الوطني السوري والتركي"), Phrase("نبع السلام"), Phrase("درع الفرات"),
+                   Phrase("غصن الزيتون"), Phrase("Peace Spring"), Phrase("Euphrates Shield"), Phrase("Olive Branch")]),
         (.russia, [Phrase("القوات الروسيه"), Phrase("Russian forces"), Phrase("الطيران الروسي"), Phrase("الطائرات الروسيه"),
                    Phrase("غارات روسيه"), Phrase("Russian warplane", prefix: true), Phrase("Russian airstrike", prefix: true),
                    Phrase("Russian military")]),

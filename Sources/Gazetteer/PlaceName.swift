@@ -149,16 +149,22 @@ public enum PlaceName {
     /// Forms of a word as it may stand in Arabic running text with clitics attached, most
     /// literal first: "وبالحسكة" → ["وبالحسكة", "بالحسكة", "الحسكة", "حسكة"…]; keys of these are
     /// looked up and the longest form that names a place wins.
+    /// Two-letter words that open place names (folded): تل (tell), ام (umm).
+    static let shortNameHeads: Set<Substring> = ["تل", "ام"]
+
     public static func lookupVariants(of word: String) -> [String] {
         guard isArabic(word) else { return [word] }
         var variants = [word]
         var stem = Substring(word)
+        // A clitic leaves at least three letters, or a two-letter head of names ("وتل حجر",
+        // "بتل تمر", "وأم مدفع").
+        func strippable(_ stem: Substring) -> Bool { stem.count > 3 || (stem.count == 3 && shortNameHeads.contains(stem.dropFirst())) }
         // و or ف (conjunctions), then ب ل ك (prepositions), then the article.
-        if let first = stem.first, first == "و" || first == "ف", stem.count > 3 {
+        if let first = stem.first, first == "و" || first == "ف", strippable(stem) {
             stem = stem.dropFirst()
             variants.append(String(stem))
         }
-        if let first = stem.first, first == "ب" || first == "ل" || first == "ك", stem.count > 3 {
+        if let first = stem.first, first == "ب" || first == "ل" || first == "ك", strippable(stem) {
             let rest = stem.dropFirst()
             if first == "ل", rest.first == "ل" {
                 // لل = ل + ال with the alef dropped: للحسكة → الحسكة

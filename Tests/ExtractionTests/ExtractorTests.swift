@@ -859,4 +859,45 @@ struct IncidentRuleTests {
             """, published: "2025-08-03")
         #expect(background.incidents.map(\.type) == [.attack], "\(background.incidents.map { ($0.type, $0.place.name) })")
     }
+
+    @Test("Datelines and bylines are no places; a capital is not 'the city'; capital-like names after verbs of entering")
+    func datelinesCapitalsAndEntering() {
+        let dateline = extract("""
+            تضييق الخناق على المتشددين
+
+            أربيل (العراق)- قالت قيادة العمليات المشتركة إن القوات العراقية دخلت القائم صباح الجمعة.
+            """, published: "2017-11-03")
+        #expect(!dateline.mentions.contains { $0.place.name == "Erbil" }, "\(dateline.mentions.map(\.surface))")
+        // "القائم" is an adjective too, but not after "دخلت".
+        #expect(dateline.incidents.contains { $0.type == .deployment && $0.place.name == "al-Qaim" },
+                "\(dateline.incidents.map { ($0.type, $0.place.name) })")
+        let byline = extract("""
+            آلان بكو ـ القامشلي
+
+            شهدت مدينة الحسكة اليوم الخميس هدوءاً حذراً.
+            """, published: "2015-05-07")
+        #expect(!byline.mentions.contains { $0.place.name == "Qamishli" }, "\(byline.mentions.map(\.surface))")
+        let english = extract("QAMISHLI, Syria (North Press) – Turkish drones struck a car in Amuda on Thursday.", published: "2023-10-05")
+        #expect(!english.mentions.contains { $0.place.name == "Qamishli" })
+        // "داخل المدينة" after "في دمشق": the city the article is about, not the capital.
+        let city = extract("""
+            توقفت الاشتباكات في مدينة الحسكة عقب تدخل مسؤولين من النظام السوري في دمشق. وقتل خمسة مدنيين إثر سقوط قذائف هاون داخل المدينة.
+            """, published: "2016-08-18")
+        #expect(city.incidents.contains { $0.type == .strike && $0.place.name == "al-Hasakah" },
+                "\(city.incidents.map { ($0.type, $0.place.name) })")
+        // "يمنع التجول" is a curfew; the Syrian National Army is Turkey's side.
+        let curfew = extract("وأصدرت قوات الأسايش قراراً يمنع التجول في مدينة الحسكة.", published: "2015-05-07")
+        #expect(curfew.incidents.map(\.type) == [.curfew], "\(curfew.incidents.map { ($0.type, $0.place.name) })")
+        let sna = extract("بدأ مقاتلو الجيش الوطني باقتحام مدينة تل أبيض.", published: "2019-10-13")
+        #expect(sna.incidents.first?.actors.first == .turkey, "\(sna.incidents.map(\.actors))")
+    }
+
+    @Test("A village the gazetteer lacks is anchored at the place, not at the town that only locates that place")
+    func unlocatedAnchorSkipsReference() throws {
+        let result = extract(
+            "أما على محور مدينة رأس العين شمال غرب الحسكة، فإن المقاتلين تمكنوا من السيطرة على قريتي (حروبي، ورجعان).",
+            published: "2019-10-13")
+        let village = try #require(result.mentions.first { $0.surface == "حروبي" }, "\(result.mentions.map(\.surface))")
+        #expect(village.place.parentID == result.mentions.first { $0.surface == "رأس العين" }?.place.id)
+    }
 }

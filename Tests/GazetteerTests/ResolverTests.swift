@@ -183,6 +183,9 @@ struct ResolverTests {
         // ... nor when the hyphens run on; an Arabic hyphen always separates two names.
         #expect(gazetteer.resolve("Ras-al-Ain", limit: 1).first?.place.name == "Ras al-Ayn")
         #expect(gazetteer.resolve("Deir-ez-Zur", limit: 1).first?.place.name == "Deir ez-Zor")
+        // A clitic on a two-letter head of names: "وتل حجر", "بتل تمر".
+        #expect(gazetteer.resolve("وتل حجر", limit: 1).first?.match == .exact)
+        #expect(gazetteer.resolve("بتل تمر", limit: 1).first?.place.name == "Tell Tamer")
         #expect(gazetteer.resolve("Misherfa al-Hima", limit: 1).first?.place.name != "Ḩamāh")
         for phrase in ["معبر القائم-البوكمال الحدودي", "معبر «القائم - البوكمال»"] {
             #expect(gazetteer.resolve(phrase, limit: 1).first?.place.id == "curated:border-albukamal-qaim", "\(phrase)")
