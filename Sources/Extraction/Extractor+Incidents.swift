@@ -277,7 +277,10 @@ extension Extractor {
             // "66 استهداف على الحسكة", "تصفية أكثر من 50 شخصاً في عمليات اغتيال": a count of events
             // (thirty and more, within two words), or "operations" of a kind after a count of ten
             // and more, is a tally.
-            if tokens[max(0, i - 2)..<i].contains(where: { ($0.entry.number ?? 0) >= 30 }) {
+            // (Not munitions: "بأكثر من 30 قذيفة مدفعية" is one shelling.)
+            if tokens[max(0, i - 2)..<i].contains(where: { ($0.entry.number ?? 0) >= 30 }),
+                !tokens[i].forms.contains(where: { w in Self.munitionStems.contains { w.hasPrefix($0) } })
+            {
                 rejected = true
                 continue
             }
@@ -285,6 +288,14 @@ extension Extractor {
                 tokens[max(0, i - 7)..<(i - 1)].contains(where: { ($0.entry.number ?? 0) >= 10 })
             {
                 rejected = true
+                continue
+            }
+            // "بعد تصاعد الاغتيالات", "a rise in attacks": a trend of discrete events, not an event
+            // ("تصاعد الاشتباكات", clashes growing fiercer, is still fighting).
+            if tokens[i].forms.contains(where: { Self.discretePlurals.contains($0) }),
+                i > 0 && tokens[i - 1].forms.contains(where: { Self.trendWords.contains($0) })
+                    || (i > 1 && tokens[i - 1].entry.lowered == "in" && ["rise", "increase", "surge", "uptick"].contains(tokens[i - 2].entry.lowered))
+            {
                 continue
             }
             // "قبل دخول" (before entering): what has not happened yet.
@@ -462,6 +473,15 @@ extension Extractor {
         {
             nearest = before[k]
         }
+        // "طوقت بلدة المنصورة وعددا من القرى التابعة لها بريف الرقة الغربي، وداهمت المنازل": the
+        // town the region holds, named just before it, is the more specific place.
+        if nearest.place.kind.isArea, let inside = before.last(where: { m in
+            !m.place.kind.isArea && m.place.kind != .country && m.lastToken < nearest.firstToken
+                && nearest.firstToken - m.lastToken <= 12
+                && Geodesic.distanceMeters(from: m.place.coordinate, to: nearest.place.coordinate) <= 80_000
+        }) {
+            nearest = inside
+        }
         return [nearest]
     }
 
@@ -482,8 +502,16 @@ extension Extractor {
     /// Roads named by the towns they join.
     static let roadWords: Set<String> = ["طريق", "road", "highway"]
 
+    /// Munitions counted by the number before them, not events: shells, rockets, mortar rounds.
+    static let munitionStems = ["قذيف", "قذائف", "صاروخ", "صواريخ", "shell", "rocket", "mortar"]
+    /// Nouns of a trend before an event word: "تصاعد الاغتيالات", "ازدياد الهجمات".
+    static let trendWords: Set<String> = ["تصاعد", "ازدياد", "تزايد", "ارتفاع"]
+    /// Plurals of events that happen one at a time (not fighting, which goes on).
+    static let discretePlurals: Set<String> = [
+        "اغتيالات", "هجمات", "تفجيرات", "عمليات", "attacks", "assassinations", "killings", "bombings",
+    ]
     /// Large counts of events: "over a hundred attacks", "عشرات الهجمات".
-    static let tallyWords: Set<String> = ["hundred", "hundreds", "dozens", "scores", "thousands", "مئات", "عشرات", "مئه", "مائه", "الاف"]
+    static let tallyWords: Set<String> = Lexicon.folded(["hundred", "hundreds", "dozens", "scores", "thousands", "مئات", "عشرات", "مئه", "مائه", "الاف"])
 
     /// Units of time: "شهرين"، "أيام"، "months".
     static let durationWords: Set<String> = [

@@ -43,7 +43,7 @@ extension Extractor {
 
     /// Words that follow a kind word without being a name: "قرية صغيرة", "حي سكني", "the village
     /// itself".
-    static let notNames: Set<String> = [
+    static let notNames: Set<String> = Lexicon.folded([
         "صغيره", "كبيره", "سكني", "سكنيه", "حدوديه", "سوريه", "عراقيه", "نائيه", "مجاوره", "قريبه", "واقعه", "واقعتين",
         "تابعه", "تابعتين", "اخري", "اخر", "محيطه", "مذكوره", "نفسها", "نفسه", "واحده", "عسكريه", "صناعيه", "شعبي",
         "شعبيه", "عربيه", "كرديه", "مسيحيه", "اشوريه", "جديده", "قديمه", "غربي", "شرقي", "شمالي", "جنوبي", "اوسط",
@@ -51,7 +51,7 @@ extension Extractor {
         "عديده", "مختلفه", "متفرقه", "باكملها", "بكاملها", "محاذيه", "مقابله", "اماميه", "خلفيه", "جبهه", "اكثر",
         "باكثر", "اقل", "قريبتين", "قريبين", "مجاورتين", "مجاورين",
         "itself", "where", "which", "that", "and", "of", "in", "near", "on",
-    ]
+    ])
 
     /// Places the text names by kind ("قرية عبوش") that the gazetteer lacks, located at the place
     /// the text puts them in or beside: ACLED's geo-precision 2, "near a known place". Each

@@ -111,6 +111,12 @@ struct PhraseIndex<Value: Sendable>: Sendable {
 }
 
 enum Lexicon {
+    /// A word list as tokens' folded forms read it: hamza seats, alef maqsura and taa marbuta
+    /// folded (``PlaceName/fold(_:)``), so "طائرة" in a list meets "طائرة" in a text.
+    static func folded(_ words: Set<String>) -> Set<String> {
+        Set(words.map { PlaceName.isArabic($0) ? PlaceName.fold($0) : $0 })
+    }
+
     /// A folded word without the article.
     static func bare(_ word: String) -> String {
         if PlaceName.isArabic(word), word.hasPrefix("ال"), word.count > 3 { return String(word.dropFirst(2)) }
@@ -157,13 +163,14 @@ enum Lexicon {
                    Phrase("strikes"), Phrase("shelled"), Phrase("shelling"), Phrase("drone strike", prefix: true),
                    Phrase("struck"), Phrase("bombed"), Phrase("bombarded"), Phrase("bombardment"),
                    // Artillery is a strike too (an RPG, "قذيفة صاروخية", arms an attack).
-                   Phrase("قذائف هاون"), Phrase("قذيفه هاون"), Phrase("قذائف مدفعيه"), Phrase("قذائف"), Phrase("سقطت قذيفه"), Phrase("سقوط قذيفه"),
+                   Phrase("قذائف هاون"), Phrase("قذيفه هاون"), Phrase("قذائف مدفعيه"), Phrase("قذيفه مدفعيه"), Phrase("قذيفه دبابه"), Phrase("قذائف"), Phrase("سقطت قذيفه"), Phrase("سقوط قذيفه"),
                    Phrase("artillery"),
                    Phrase("mortar", prefix: true), Phrase("rocket fire")]),
         (.clash, [Phrase("اشتباك", prefix: true), Phrase("اشتبكت"), Phrase("تبادل لاطلاق النار"), Phrase("تبادل اطلاق النار"),
                   Phrase("تبادل متقطع لاطلاق النار"), Phrase("exchange of fire"), Phrase("exchanged fire"), Phrase("معارك", prefix: true), Phrase("مواجهات", prefix: true), Phrase("المعارك"),
                   Phrase("clash", prefix: true), Phrase("fighting"), Phrase("battle", prefix: true)]),
         (.arrest, [Phrase("القبض علي"), Phrase("القاء القبض"), Phrase("اعتقال", prefix: true), Phrase("اعتقلت"), Phrase("مداهمه", prefix: true),
+                   Phrase("مداهمات"), Phrase("داهمت"), Phrase("داهم"), Phrase("داهموا"),
                    Phrase("دهم"), Phrase("حمله دهم"), Phrase("اعيد اعتقالهم"), Phrase("arrest", prefix: true),
                    Phrase("detained"), Phrase("raid", prefix: true), Phrase("rounded up"), Phrase("apprehended"),
                    Phrase("detaining"), Phrase("detains"), Phrase("taken into custody")]),
@@ -193,7 +200,7 @@ enum Lexicon {
                    Phrase("اعتداء", prefix: true), Phrase("عثرت علي جثه", prefix: true), Phrase("عثر علي جثه", prefix: true),
                    Phrase("عثروا علي جثه", prefix: true), Phrase("booby", prefix: true), Phrase("went off"),
                    Phrase("explosive-laden"), Phrase("blast", prefix: true)]),
-        (.deployment, [Phrase("دخول", prefix: true), Phrase("انتشار", prefix: true), Phrase("الانتشار"), Phrase("تعزيز", prefix: true), Phrase("وصول وحدات"),
+        (.deployment, [Phrase("دخول", prefix: true), Phrase("انتشار", prefix: true), Phrase("الانتشار"), Phrase("انتشرت"), Phrase("انتشر"), Phrase("انتشروا"), Phrase("تعزيز", prefix: true), Phrase("وصول وحدات"),
                        Phrase("طلائع"), Phrase("نشرت قناصين"), Phrase("نشرت قوات"), Phrase("نشر قوات"), Phrase("نشرت وحدات"),
                        Phrase("نشر وحدات"), Phrase("نشرت تعزيزات"), Phrase("دخلت"), Phrase("استقدام", prefix: true), Phrase("deploy", prefix: true),
                        Phrase("reinforcement", prefix: true), Phrase("entered"), Phrase("enters"), Phrase("enter")]),
@@ -291,9 +298,9 @@ enum Lexicon {
 
     /// Words after a number that say what was counted, by what it means.
     static let killedWords: [String] = ["قتل", "مقتل", "مصرع", "قتلي", "سقوط", "killed", "dead", "deaths", "died"]
-    static let peopleNouns: [String] = [
+    static let peopleNouns: [String] = Array(folded([
         "سجين", "سجناء", "عنصر", "عناصر", "داعشي", "معتقل", "محتجز", "شخص", "اشخاص", "طفل", "اطفال", "مقاتل", "مقاتلين",
         "اسير", "اسري", "رهين", "رهائن", "فار", "فارين", "متزعم", "قيادي", "جندي", "جنود", "prisoner", "detainee", "inmate",
         "people", "fighter", "member", "militant", "child", "children", "hostage", "suspect",
-    ]
+    ]))
 }

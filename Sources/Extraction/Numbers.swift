@@ -2,6 +2,8 @@ import Gazetteer
 
 /// Counts as news writes them: digits (also Arabic-Indic), and number words.
 enum Numbers {
+    /// ``words`` as tokens' folded forms read them ("مئة" folds to "ميه").
+    static let foldedWords = Dictionary(words.map { (PlaceName.fold($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
     static let words: [String: Int] = [
         "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
         "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9,
@@ -19,7 +21,7 @@ enum Numbers {
         let digits = folded.filter { $0 != "," && $0 != "٬" }
         if !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits) { return n }
         for form in forms {
-            if let n = words[form] { return n }
+            if let n = foldedWords[form] { return n }
         }
         return nil
     }

@@ -278,7 +278,8 @@ struct WordRoles: OptionSet, Sendable {
     init(rawValue: UInt32) { self.rawValue = rawValue }
 
     /// The word lists behind the roles, built once.
-    static let lists: [(Set<String>, WordRoles)] = [
+    static let lists: [(Set<String>, WordRoles)] = rawLists.map { (Lexicon.folded($0.0), $0.1) }
+    static let rawLists: [(Set<String>, WordRoles)] = [
         (Extractor.notPlaces, .notPlace), (Extractor.capitals, .capital), (Extractor.locatives, .locative),
         (Lexicon.blockers, .blocker), (Lexicon.attributionVerbs, .attribution), (Lexicon.disputeWords, .dispute),
         (Set(DateParser.months.keys), .month), (Extractor.operationNouns, .operationNoun),

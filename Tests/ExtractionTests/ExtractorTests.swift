@@ -900,4 +900,25 @@ struct IncidentRuleTests {
         let village = try #require(result.mentions.first { $0.surface == "حروبي" }, "\(result.mentions.map(\.surface))")
         #expect(village.place.parentID == result.mentions.first { $0.surface == "رأس العين" }?.place.id)
     }
+
+    @Test("Word lists meet folded text: a warplane makes a strike, 'مئة' is a hundred; raids, deployments, shells; trends are no events")
+    func foldedListsAndMoreCues() {
+        let warplane = extract("استهدفت طائرة حربية تركية مركزاً للجيش السوري في قرية حدودية قرب كوباني.", published: "2022-08-16")
+        #expect(warplane.incidents.map(\.type) == [.strike], "\(warplane.incidents.map { ($0.type, $0.place.name) })")
+        let hundred = extract("قتل مئة مدني في قصف على مدينة الميادين.", published: "2017-06-01")
+        #expect(hundred.incidents.first?.fatalities == 100, "\(hundred.incidents.map { ($0.type, $0.fatalities) })")
+        let raid = extract("طوقت مجموعات مسلحة من قسد بلدة المنصورة وعددا من القرى التابعة لها بريف الرقة الغربي، وداهمت المنازل فيها.",
+                           published: "2020-09-20")
+        #expect(raid.incidents.contains { $0.type == .arrest && $0.place.name == "al-Mansoura" },
+                "\(raid.incidents.map { ($0.type, $0.place.name) })")
+        let deployed = extract("وانتشرت قوات التحالف الدولي في محيط مخيم الهول.", published: "2021-03-30")
+        #expect(deployed.incidents.map(\.type) == [.deployment], "\(deployed.incidents.map { ($0.type, $0.place.name) })")
+        let shells = extract("استهدفت القوات التركية بلدة عين عيسى شمال الرقة بأكثر من 30 قذيفة مدفعية.", published: "2022-08-16")
+        #expect(shells.incidents.map(\.type) == [.strike], "\(shells.incidents.map { ($0.type, $0.place.name) })")
+        // A trend of discrete events is background; fighting growing fiercer is fighting.
+        let trend = extract("حملة أمنية في مخيم الهول بعد تصاعد الاغتيالات.", published: "2021-03-30")
+        #expect(!trend.incidents.contains { $0.type == .attack }, "\(trend.incidents.map { ($0.type, $0.place.name) })")
+        let fiercer = extract("وخفت وتيرة الاشتباكات في محيط سجن غويران.", published: "2022-01-23")
+        #expect(fiercer.incidents.map(\.type) == [.clash])
+    }
 }
