@@ -582,7 +582,7 @@ extension Gazetteer {
 
     /// Words that open a phrase about a place without being part of its name (folded).
     static let leadingQualifiers: Set<String> = [
-        "ناحيه", "منطقه", "بلده", "مدينه", "قريه", "حي", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي",
+        "ناحيه", "منطقه", "بلده", "مدينه", "قريه", "حي", "قضا", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي",
         "جنوبي", "محيط", "اطراف", "مركز", "قرب", "جوار", "مشارف", "east", "west", "north", "south", "eastern",
         "western", "northern", "southern", "central", "outskirts", "near", "town", "village", "city", "district",
         "subdistrict", "neighborhood", "neighbourhood", "rural", "of", "the",
@@ -591,7 +591,7 @@ extension Gazetteer {
     /// Words that close a Latin phrase about a place: "Hajin town", "Busayrah area".
     static let trailingQualifiers: Set<String> = [
         "town", "village", "city", "district", "subdistrict", "neighborhood", "neighbourhood", "area", "outskirts",
-        "suburbs", "region", "township",
+        "suburbs", "region", "township", "east", "west", "north", "south",
     ]
 
     /// Whether a folded word is a facility plural (حقول، سجون، prisons…): a list of facilities follows.
@@ -612,6 +612,9 @@ extension Gazetteer {
             "coalition", "us", "american", "international", "russian", "turkish", "central", "military", "oil", "gas",
             "تحالف", "دولي", "امريكيه", "امريكي", "مركزي", "نفطي", "عسكري", "زراعي", "of", "border", "frontier", "حدودي",
             "air",
+            // "مخيم الركبان للاجئين", "Rukban refugee camp"; other languages' "of" and "military".
+            "لاجيين", "للاجيين", "نازحين", "للنازحين", "refugee", "refugees", "displaced", "idp", "de", "di", "du", "del",
+            "la", "le", "von", "militaire", "militare", "militar",
         ]
         if let kind = facilityWords[words[0]] {
             return (kind, Array(words.dropFirst()).filter { !qualifiers.contains($0) })
@@ -643,6 +646,18 @@ extension Gazetteer {
         "مطار": .airport, "سد": .dam, "prison": .prison, "jail": .prison, "camp": .camp, "base": .base,
         "field": .oilfield, "oilfield": .oilfield, "crossing": .border, "airport": .airport, "airbase": .airport,
         "dam": .dam,
+        // As other languages' news write them (folded): German, French, Italian, Spanish, Polish,
+        // Turkish and Kurmanji ("Grenzübergang Sêmalka", "prigione di Ghwayran", "Bendava Tişrînê").
+        "gefangnis": .prison, "prigione": .prison, "carcere": .prison, "prision": .prison, "carcel": .prison,
+        "wiezienie": .prison, "cezaevi": .prison, "girtigeh": .prison, "girtigeha": .prison,
+        "lager": .camp, "campo": .camp, "campamento": .camp, "oboz": .camp, "kampi": .camp, "kamp": .camp, "kampa": .camp,
+        "stutzpunkt": .base, "militarbasis": .base, "baza": .base, "ussu": .base, "bingeh": .base, "bingeha": .base,
+        "grenzubergang": .border, "poste-frontiere": .border, "valico": .border, "przejscie": .border, "sinir": .border,
+        "flugplatz": .airport, "militarflugplatz": .airport, "flughafen": .airport, "aeroport": .airport,
+        "laeroport": .airport, "aeroporto": .airport, "aeropuerto": .airport, "lotnisko": .airport,
+        "havalimani": .airport, "balafirgeh": .airport, "balafirgeha": .airport,
+        "staudamm": .dam, "damm": .dam, "barrage": .dam, "diga": .dam, "presa": .dam, "zapora": .dam, "baraji": .dam,
+        "bendav": .dam, "bendava": .dam,
     ]
 }
 

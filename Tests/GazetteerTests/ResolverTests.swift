@@ -210,6 +210,14 @@ struct ResolverTests {
         let airport = try #require(gazetteer.resolve("مطار هجين", limit: 1).first)
         #expect(airport.place.id == town.place.id && airport.match == .facilityNear && airport.score < town.score)
         #expect(gazetteer.resolve("Albu Kamal border town", limit: 1).first?.place.name == "Abu Kamal")
+        // What the facility is for, and other languages' facility words.
+        #expect(gazetteer.resolve("مخيم الركبان للاجئين", limit: 1).first?.place.id == "curated:camp-rukban")
+        for phrase in ["prigione di Ghwayran", "Grenzübergang Sêmalka", "Bendava Tişrîn"] {
+            #expect(gazetteer.resolve(phrase, limit: 1).first?.place.kind.isFacility == true, "\(phrase)")
+        }
+        // "مركز قضاء سنجار" (the seat of Sinjar district), "Daranj East".
+        #expect(gazetteer.resolve("مركز قضاء سنجار", limit: 1).first?.place.name == gazetteer.resolve("سنجار", limit: 1).first?.place.name)
+        #expect(gazetteer.resolve("Daranj East", limit: 1).first?.place.name == gazetteer.resolve("Daranj", limit: 1).first?.place.name)
     }
 
     @Test("After a comma comes the place's context: its governorate or country")
