@@ -120,6 +120,14 @@ extension Extractor {
                     namesCountry = places.contains { $0.place.kind == .country }
                     places = places.filter { $0.place.kind != .country }
                 }
+                // "على مناطق ضفاف نهر الفرات شرقي دير الزور": the river's banks where the place after
+                // it says.
+                places = places.map { m in
+                    guard m.place.kind == .river,
+                        let next = here.first(where: { $0.firstToken > m.lastToken && $0.firstToken - m.lastToken <= 3 && $0.place.kind != .river && $0.place.kind != .country })
+                    else { return m }
+                    return next
+                }
                 if places.isEmpty {
                     // No place in the sentence: the paragraph's last place, or for the headline the
                     // article's main place.
@@ -315,6 +323,12 @@ extension Extractor {
                 continue
             }
             var type = match.value
+            // "والمجموعات المهاجمة", "العناصر المهاجمين": the attackers, not an attack.
+            if type == .attack, tokens[i].entry.hasArticle,
+                tokens[i].forms.contains(where: { $0 == "مهاجمه" || $0 == "مهاجمين" || $0 == "مهاجمون" })
+            {
+                continue
+            }
             // "escaped prisoners": a participle describing people, not an escape.
             if type == .escape, tokens[i].bare == "escaped", i + 1 < tokens.count,
                 Lexicon.peopleNouns.contains(where: { tokens[i + 1].bare.hasPrefix($0) })
@@ -327,8 +341,12 @@ extension Extractor {
                 if next.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } }) { type = .arrest }
             }
             // "طائرات مسيّرة … استهدفت مواقع", "a drone targeted a vehicle": an attack from the air is a strike.
+            // (Not "شنت هجوماً برياً بغطاء من المدفعية": a ground attack under artillery cover.)
             if type == .attack,
-                tokens[max(0, i - 10)..<min(tokens.count, i + match.length + 4)].contains(where: { $0.entry.roles.contains(.airborne) })
+                tokens[max(0, i - 10)..<min(tokens.count, i + match.length + 4)].contains(where: { $0.entry.roles.contains(.airborne) }),
+                !tokens[(i + match.length)..<min(tokens.count, i + match.length + 2)].contains(where: { t in
+                    t.forms.contains { $0 == "بري" || $0 == "بريا" || $0 == "بريه" || $0 == "ground" }
+                })
             {
                 type = .strike
             }

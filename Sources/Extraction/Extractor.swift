@@ -304,6 +304,21 @@ public struct Extractor: Sendable {
         return unlocatedMentions(resolved, sentences: sentences)
     }
 
+    /// Whether the name at `i` names a council: "مجلس دير الزور العسكري", "قوات مجلسي دير الزور
+    /// وهجين العسكريين", "the Deir ez-Zor Military Council", "Manbij Civil Council".
+    static func inCouncilName(_ tokens: [Token], at i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, k >= i - 5, !tokens[k + 1].afterBreak || tokens[k + 1].folded.hasPrefix("و") {
+            if tokens[k].forms.contains(where: { $0 == "مجلس" || $0 == "مجلسي" || $0 == "مجالس" }) { return true }
+            if tokens[k].entry.roles.contains(.locative) { break }
+            k -= 1
+        }
+        for j in (i + 1)..<min(tokens.count, i + 5) where !tokens[j].afterBreak {
+            if tokens[j].entry.lowered == "council", ["military", "civil", "local"].contains(tokens[j - 1].entry.lowered) { return true }
+        }
+        return false
+    }
+
     /// Where a report was filed from, not where anything happened: a place opening a paragraph
     /// and followed by a dash, maybe after its country in brackets or after a comma ("أربيل
     /// (العراق)- قالت …", "QAMISHLI, Syria (North Press) –"), or closing a short byline ("آلان
@@ -584,6 +599,7 @@ public struct Extractor: Sendable {
         }
         // "الإدارة الذاتية لشمال وشرق سوريا" names an administration, not a place.
         if i > 0, tokens[i - 1].entry.roles.contains(.administration) { return false }
+        if Self.inCouncilName(tokens, at: i) { return false }
         if place.kind == .country, !["SY", "IQ", "TR", "JO", "LB"].contains(place.country), !locative { return false }
         // "Syria's army", "Lebanon's Hezbollah": a country in the possessive stands for its state.
         if place.kind == .country, tokens[i].possessive { return false }

@@ -178,7 +178,7 @@ enum Lexicon {
                           Phrase("فقدان السيطره"), Phrase("استعاد السيطره"), Phrase("استعاده السيطره"),
                           Phrase("اصبح في يد"), Phrase("بسط سيطرته"), Phrase("سيطرت"), Phrase("سيطر"), Phrase("تسيطر"),
                           Phrase("يسيطر"), Phrase("سيطروا"), Phrase("بسطت"), Phrase("استعاد", prefix: true), Phrase("تسليم السجن"), Phrase("took control"),
-                          Phrase("taken control"), Phrase("captured"), Phrase("takes control"),
+                          Phrase("taken control"), Phrase("captured"), Phrase("capture of"), Phrase("takes control"),
                           Phrase("seized"), Phrase("retook"), Phrase("recaptured"), Phrase("handed over"),
                           Phrase("lost control"), Phrase("took over"), Phrase("taken over"), Phrase("fell to"),
                           Phrase("regained control"), Phrase("liberated"), Phrase("طرد"), Phrase("طردت"), Phrase("تسلمت"),

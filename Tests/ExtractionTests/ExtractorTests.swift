@@ -921,4 +921,24 @@ struct IncidentRuleTests {
         let fiercer = extract("وخفت وتيرة الاشتباكات في محيط سجن غويران.", published: "2022-01-23")
         #expect(fiercer.incidents.map(\.type) == [.clash])
     }
+
+    @Test("Councils named by places are no places; the attackers are no attack; a ground attack under artillery cover; river banks; 'the capture of X'")
+    func councilsAttackersGroundAndRivers() {
+        let clash = extract("""
+            وأضاف البيان أنه اندلعت اشتباكات عنيفة بين قوات مجلس دير الزور وهجين العسكريين من جهة، والمجموعات المهاجمة في محيط قرى ذيبان واللطوة وأبو حمام من جهة أخرى.
+            """, published: "2024-08-08")
+        #expect(!clash.mentions.contains { ["Deir ez-Zor", "Hajin"].contains($0.place.name) }, "\(clash.mentions.map(\.surface))")
+        #expect(clash.incidents.allSatisfy { $0.type == .clash } && clash.incidents.contains { $0.place.name == "Abu Hamam" },
+                "\(clash.incidents.map { ($0.type, $0.place.name) })")
+        let council = extract("The Deir ez-Zor Military Council arrested 12 men in al-Busayrah on Monday.", published: "2023-09-11")
+        #expect(council.mentions.map(\.place.name) == ["al-Busayrah"], "\(council.mentions.map(\.surface))")
+        let ground = extract("""
+            شنت قوات النظام هجوماً برياً بغطاء من المدفعية وقذائف الهاون على مناطق ضفاف نهر الفرات شرقي دير الزور.
+            """, published: "2024-08-07")
+        #expect(ground.incidents.contains { $0.type == .attack }, "\(ground.incidents.map { ($0.type, $0.place.name) })")
+        #expect(!ground.incidents.contains { $0.place.kind == .river }, "\(ground.incidents.map { ($0.type, $0.place.name) })")
+        let capture = extract("The capture of al-Shadadi in Hasaka province came three days after the offensive began.", published: "2016-02-19")
+        #expect(capture.incidents.contains { $0.type == .controlChange && $0.place.name == "al-Shaddadi" },
+                "\(capture.incidents.map { ($0.type, $0.place.name) })")
+    }
 }
