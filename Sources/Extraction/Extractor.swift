@@ -116,6 +116,8 @@ public struct Extractor: Sendable {
     /// (Also "القائم", which is as often the adjective "located" as the Iraqi border town.)
     static let capitals: Set<String> = [
         "دمشق", "واشنطن", "انقره", "موسكو", "طهران", "بغداد", "damascus", "washington", "ankara", "moscow", "tehran", "قايم",
+        // "القيادة الوسطى الأميركية" (CENTCOM): al-Wusta is a place only after a locative.
+        "وسطي",
     ]
     /// How far from the text's other places a name read without its facility may lie.
     static let nearbyPlaceMeters = 100_000.0
@@ -391,7 +393,8 @@ public struct Extractor: Sendable {
         return end + 1 >= tokens.count || !tokens[end + 1].entry.roles.contains(.month)
     }
 
-    static let mediaWords: Set<String> = ["اعلامي", "اعلاميه", "للاعلام", "media"]
+    static let mediaWords: Set<String> = ["اعلامي", "اعلاميه", "للاعلام", "media", "tv", "channel"]
+    static let channelWords: Set<String> = ["قناه", "لقناه", "channel"]
 
     /// The mention for a Latin name closed by a kind word (``latinNameWithKind(_:at:)``): the
     /// place of that kind when the gazetteer has it ("Shadadi prison"), else the bare name, kept
@@ -471,6 +474,41 @@ public struct Extractor: Sendable {
         }
         for (s, sentence) in sentences.enumerated() {
             for (i, token) in sentence.tokens.enumerated() {
+                // "عند مدخل بلدة معدان في الريف الشرقي": the eastern countryside of the city the
+                // text is about (the latest city or governorate named, not a capital).
+                if token.entry.hasArticle, token.forms.first == "ريف", i + 1 < sentence.tokens.count,
+                    let direction = sentence.tokens[i + 1].forms.first(where: { Self.countrysideSides.contains($0) }),
+                    !result.contains(where: { $0.sentence == s && $0.firstToken <= i && $0.lastToken >= i })
+                {
+                    // (A countryside named before stands for its city: "ريف الرقة".)
+                    func cityName(_ m: Mention) -> String? {
+                        guard let arabic = m.place.arabicName else { return nil }
+                        if m.place.kind == .city || m.place.kind == .governorate {
+                            return arabic.hasPrefix("محافظة ") ? String(arabic.dropFirst(7)) : arabic
+                        }
+                        guard m.place.kind == .region, arabic.hasPrefix("ريف ") else { return nil }
+                        var words = arabic.dropFirst(4).split(separator: " ")
+                        while words.count > 1, Self.countrysideSides.contains(Lexicon.bare(PlaceName.fold(String(words[words.count - 1])))) {
+                            words.removeLast()
+                        }
+                        return words.joined(separator: " ")
+                    }
+                    let city = result.filter { m in
+                        !m.isAnaphor && m.score > 0 && (m.sentence < s || (m.sentence == s && m.lastToken < i)) && s - m.sentence <= 8
+                            && !sentences[m.sentence].tokens[m.firstToken].entry.roles.contains(.capital) && cityName(m) != nil
+                    }.max { ($0.sentence, $0.lastToken) < ($1.sentence, $1.lastToken) }
+                    if let city, let arabic = cityName(city),
+                        let area = gazetteer.resolve("ريف " + arabic + " " + direction, limit: 1, fuzzy: false).first,
+                        area.place.kind == .region
+                    {
+                        result.append(
+                            Mention(
+                                surface: token.text + " " + sentence.tokens[i + 1].text, start: token.start, end: sentence.tokens[i + 1].end,
+                                sentence: s, firstToken: i, lastToken: i + 1, place: area.place, score: area.score, alternatives: [area],
+                                kindHint: nil, isAnaphor: false))
+                    }
+                    continue
+                }
                 var kinds = token.entry.anaphorKinds
                 if kinds == nil, i > 0, token.entry.roles.contains(.englishAnaphor), sentence.tokens[i - 1].entry.roles.contains(.the) {
                     kinds = Self.anaphors["the " + token.entry.lowered]
@@ -512,6 +550,9 @@ public struct Extractor: Sendable {
         }
         return result.sorted { ($0.sentence, $0.firstToken) < ($1.sentence, $1.firstToken) }
     }
+
+    /// Directions a countryside has ("الريف الشرقي"), folded, without the article.
+    static let countrysideSides: Set<String> = ["شرقي", "غربي", "شمالي", "جنوبي"]
 
     /// The keys of a place's own names: its canonical and Arabic name.
     static func primaryNameKeys(of place: Place) -> Set<String> {
@@ -600,6 +641,9 @@ public struct Extractor: Sendable {
         // "الإدارة الذاتية لشمال وشرق سوريا" names an administration, not a place.
         if i > 0, tokens[i - 1].entry.roles.contains(.administration) { return false }
         if Self.inCouncilName(tokens, at: i) { return false }
+        // "قناة الميادين", "بحسب "الميادين"", "Al-Mayadeen TV": a channel named after a place.
+        if i > 0, tokens[i - 1].forms.contains(where: { Self.channelWords.contains($0) }) { return false }
+        if i > 0, token.afterBreak, tokens[i - 1].forms.contains(where: { $0 == "بحسب" || $0 == "حسب" || $0 == "وفق" }) { return false }
         if place.kind == .country, !["SY", "IQ", "TR", "JO", "LB"].contains(place.country), !locative { return false }
         // "Syria's army", "Lebanon's Hezbollah": a country in the possessive stands for its state.
         if place.kind == .country, tokens[i].possessive { return false }
@@ -622,6 +666,9 @@ public struct Extractor: Sendable {
         if PlaceName.isArabic(token.folded) {
             let facts = vocabulary.facts(of: place)
             if token.entry.hasArticle, !facts.hasArticleName, facts.hasArabicName { return false }
+            // "الحدود السورية", "الأراضي العراقية": a country's adjective (GeoNames lists "السورية"
+            // among Syria's names), not the country.
+            if place.kind == .country, token.entry.hasArticle, token.folded.hasSuffix("يه") { return false }
         }
         // Latin single words must be capitalised to be names ("al-Busayrah": after the article).
         if !PlaceName.isArabic(token.text) {

@@ -941,4 +941,25 @@ struct IncidentRuleTests {
         #expect(capture.incidents.contains { $0.type == .controlChange && $0.place.name == "al-Shaddadi" },
                 "\(capture.incidents.map { ($0.type, $0.place.name) })")
     }
+
+    @Test("'الريف الشرقي' is the eastern countryside of the city the text is about; channels, CENTCOM and country adjectives are no places")
+    func countrysideAnaphorAndOutlets() {
+        let maadan = extract("""
+            وقعت اشتباكات في ريف الرقة. وقتل عنصران بهجوم استهدف حاجزاً عند مدخل بلدة معدان في الريف الشرقي.
+            """, published: "2017-06-11")
+        #expect(maadan.mentions.contains { $0.surface == "الريف الشرقي" && $0.place.name == "eastern Raqqa countryside" },
+                "\(maadan.mentions.map { ($0.surface, $0.place.name) })")
+        let channel = extract("""
+            خرجت محطات الكهرباء في شمال شرق سورية عن الخدمة جراء القصف التركي، وفقًا لقناة الميادين. وهي- بحسب "الميادين"- تغذي عشرات المحطات.
+            """, published: "2023-10-06")
+        #expect(!channel.mentions.contains { $0.place.name == "al-Mayadin" }, "\(channel.mentions.map(\.surface))")
+        let centcom = extract("قالت القيادة الوسطى الأميركية إن هجوماً بصواريخ استهدف قاعدة القرية الخضراء.", published: "2022-11-17")
+        #expect(!centcom.mentions.contains { $0.surface == "الوسطى" }, "\(centcom.mentions.map(\.surface))")
+        #expect(centcom.incidents.first?.place.id == "curated:base-green-village")
+        let ypg = extract("وقال المرصد إن وحدات حماة الشعب الكردي سيطرت على معبر اليعربية.", published: "2013-10-26")
+        #expect(!ypg.mentions.contains { $0.place.name == "Ḩamāh" } && ypg.incidents.first?.actors.first == .sdf,
+                "\(ypg.mentions.map(\.surface)) \(ypg.incidents.map(\.actors))")
+        let adjective = extract("قصفت طائرات مجهولة مواقع على الحدود السورية قرب البوكمال.", published: "2020-03-12")
+        #expect(!adjective.mentions.contains { $0.place.kind == .country }, "\(adjective.mentions.map(\.surface))")
+    }
 }
