@@ -408,6 +408,8 @@ extension Extractor {
             guard gap <= 22, m.firstToken < nextCue, m.firstToken > 1 else { return false }
             // "in X", "بX", and "the city of X" ("مدينة X" is read with the name).
             return tokens[m.firstToken - 1].entry.roles.contains(.locative) || tokens[m.firstToken].entry.lowered.hasPrefix("ب")
+                // "في محيط مدينة “الشدادي”".
+                || Self.introducedByLocative(m, tokens: tokens)
                 || (tokens[m.firstToken - 1].entry.lowered == "of" && tokens[m.firstToken - 2].entry.roles.contains(.settlement))
                 // "قصفت المدفعية … قرية الإبراهيمية": a place introduced by its kind.
                 || tokens[m.firstToken - 1].entry.unlocatedTrigger != nil
@@ -449,7 +451,7 @@ extension Extractor {
             if list.allSatisfy(\.place.kind.isArea), let area = list.first,
                 let inside = mentions.first(where: { m in
                     m.firstToken > area.lastToken && m.firstToken - area.lastToken <= 15 && !m.place.kind.isArea
-                        && m.place.kind != .country
+                        && m.place.kind != .country && !Self.locates(m, area, tokens: tokens)
                         && Geodesic.distanceMeters(from: m.place.coordinate, to: area.place.coordinate) <= 80_000
                         && !(tokens[m.firstToken].afterBreak && !tokens[m.firstToken].folded.hasPrefix("و")
                             && tokens[(area.lastToken + 1)..<m.firstToken].contains(where: { $0.entry.cueCandidates.isEmpty == false }))
@@ -509,6 +511,7 @@ extension Extractor {
         let j = m.firstToken
         var k = j - 1
         while k >= 0, k >= j - 3, tokens[k].entry.roles.contains(.settlement) || tokens[k].forms.contains("مدينه")
+            || tokens[k].forms.contains("محيط") || tokens[k].forms.contains("اطراف")
             || tokens[k].entry.lowered == "of" || tokens[k].entry.roles.contains(.the)
         {
             k -= 1
@@ -557,6 +560,12 @@ extension Extractor {
     /// (a direction word), "طريفاوي – الحسكة" (a larger place after punctuation).
     static func locates(_ m: Mention, _ previous: Mention, tokens: [Token]) -> Bool {
         let before = m.firstToken > 0 ? tokens[m.firstToken - 1].forms : []
+        // "في ريف بلدة تل تمر بالحسكة": a city or governorate right after a countryside, by ب.
+        if previous.place.id.hasPrefix("countryside:"), m.firstToken == previous.lastToken + 1,
+            m.place.kind == .city || m.place.kind == .governorate, tokens[m.firstToken].folded.hasPrefix("ب")
+        {
+            return true
+        }
         // (Not "… في الريف الشمالي، والمشيرفة": a name joined by و goes on a list.)
         if before.contains(where: { Self.directionWords.contains($0) }), !tokens[m.firstToken].folded.hasPrefix("و") { return true }
         guard Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind) else { return false }

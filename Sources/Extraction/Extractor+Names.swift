@@ -59,11 +59,11 @@ extension Extractor {
 
     /// Generic words that open many names (تل أبيض، عين عيسى، Tel Habash, Ain Issa): followed by
     /// another word, they are part of a name the gazetteer may lack, not a place of their own.
-    static let nameHeads: Set<String> = [
-        "تل", "عين", "دير", "راس", "وادي", "جبل", "خربه", "بير", "بئر", "كفر", "بيت", "قصر", "tel", "tell", "tall", "tal",
+    static let nameHeads: Set<String> = Lexicon.folded([
+        "ابو", "ام", "شيخ", "الشيخ", "بني", "تل", "عين", "دير", "راس", "وادي", "جبل", "خربه", "بير", "بئر", "كفر", "بيت", "قصر", "tel", "tell", "tall", "tal",
         "ain", "ayn", "deir", "dayr", "ras", "wadi", "jabal", "jebel", "jabel", "khirbet", "khirbat", "bir", "kafr", "kfar",
         "beit", "qasr", "umm", "abu", "باديه",
-    ]
+    ])
 
     /// Whether a Latin word can be part of a proper name: capitalised ("Shadadi") or behind an
     /// article ("al-Omar", "ez-Zor"), and neither a kind word, a qualifier nor "The".

@@ -44,6 +44,7 @@ extension Extractor {
     /// Words that follow a kind word without being a name: "قرية صغيرة", "حي سكني", "the village
     /// itself".
     static let notNames: Set<String> = Lexicon.folded([
+        "اجزاء", "جزء",
         "صغيره", "كبيره", "سكني", "سكنيه", "حدوديه", "سوريه", "عراقيه", "نائيه", "مجاوره", "قريبه", "واقعه", "واقعتين",
         "تابعه", "تابعتين", "اخري", "اخر", "محيطه", "مذكوره", "نفسها", "نفسه", "واحده", "عسكريه", "صناعيه", "شعبي",
         "شعبيه", "عربيه", "كرديه", "مسيحيه", "اشوريه", "جديده", "قديمه", "غربي", "شرقي", "شمالي", "جنوبي", "اوسط",
@@ -108,6 +109,11 @@ extension Extractor {
                     end = k - 1
                     guard trigger.plural, k < tokens.count else { break }
                     if tokens[k].entry.lowered == "and" {
+                        k += 1
+                        continue
+                    }
+                    // "ابو غدير و ابو كبرة": a conjunction written apart.
+                    if tokens[k].folded == "و", k + 1 < tokens.count {
                         k += 1
                         continue
                     }
@@ -344,9 +350,17 @@ extension Extractor {
         }.map { inSentence[$0].firstToken })
         let local = inSentence.filter { Self.canAnchor($0.place) && !references.contains($0.firstToken) }
         if let nearest = local.min(by: { distance($0, span) < distance($1, span) }) { return nearest }
-        return known.last { m in
-            Self.canAnchor(m.place) && m.sentence < s && m.sentence >= s - 2 && sentences[m.sentence].paragraph == sentences[s].paragraph
+        // (A paragraph's first sentence may lean on the one before it: "هجوم … في محيط مدينة
+        // الشدادي." then "وتمكن التنظيم من السيطرة على قرى …".)
+        let opensParagraph = s > 0 && sentences[s - 1].paragraph != sentences[s].paragraph
+        let earlier = known.filter { m in
+            Self.canAnchor(m.place) && m.sentence < s && m.sentence >= s - 2
+                && (sentences[m.sentence].paragraph == sentences[s].paragraph || (opensParagraph && m.sentence == s - 1))
         }
+        // The latest sentence's first place: news puts where it happened before what it adds
+        // ("في محيط مدينة الشدادي …، مستغلاً المعارك … في أحياء مدينة الحسكة").
+        guard let latest = earlier.map(\.sentence).max() else { return nil }
+        return earlier.filter { $0.sentence == latest }.min { $0.firstToken < $1.firstToken }
     }
 
     private func distance(_ m: Mention, _ span: ClosedRange<Int>) -> Int {

@@ -228,7 +228,12 @@ enum Lexicon {
         (.sdf, [Phrase("قوات سوريا الديمقراطيه"), Phrase("قوات سوريه الديمقراطيه"), Phrase("قوات سوريا الديموقراطيه"),
                 Phrase("قوات سوريه الديموقراطيه"), Phrase("قسد"), Phrase("SDF"),
                 Phrase("Syrian Democratic Forces"), Phrase("وحدات حمايه الشعب"), Phrase("وحدات حمايه المراه"), Phrase("YPG"),
-                Phrase("YPJ"), Phrase("وحدات حماه الشعب"), Phrase("مجلس دير الزور العسكري"), Phrase("Deir ez-Zor Military Council")]),
+                Phrase("YPJ"), Phrase("وحدات حماه الشعب"),
+                // As others named the Kurdish-led forces, and the party behind them.
+                Phrase("قوات الحمايه الشعبيه"), Phrase("وحدات الحمايه الشعبيه"), Phrase("الميليشيات الكرديه"),
+                Phrase("المقاتلون الاكراد"), Phrase("المقاتلين الاكراد"), Phrase("مقاتلون اكراد"), Phrase("مقاتلين اكراد"),
+                Phrase("Kurdish fighters"), Phrase("Kurdish forces"), Phrase("Kurdish-led forces"), Phrase("Kurdish militia"),
+                Phrase("حزب الاتحاد الديمقراطي"), Phrase("PYD"), Phrase("مجلس دير الزور العسكري"), Phrase("Deir ez-Zor Military Council")]),
         (.asayish, [Phrase("قوي الامن الداخلي"), Phrase("اسايش"), Phrase("الاسايش"), Phrase("Asayish")]),
         (.syrianGovernment, [Phrase("الجيش العربي السوري"), Phrase("الجيش السوري"), Phrase("الحكومه السوريه"),
                              Phrase("فصائل دمشق"), Phrase("فصائل مواليه للحكومه"), Phrase("فصائل تابعه للحكومه"),

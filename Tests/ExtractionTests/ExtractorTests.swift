@@ -962,4 +962,25 @@ struct IncidentRuleTests {
         let adjective = extract("قصفت طائرات مجهولة مواقع على الحدود السورية قرب البوكمال.", published: "2020-03-12")
         #expect(!adjective.mentions.contains { $0.place.kind == .country }, "\(adjective.mentions.map(\.surface))")
     }
+
+    @Test("Village lists as SOHR and local sites write them; their anchor in the paragraph before; places a few words on after 'في محيط مدينة'")
+    func villageListsAndAnchors() throws {
+        let result = extract("""
+            شن تنظيم داعش أمس الثلاثاء هجوماً عنيفاً على مواقع تابعة لقوات سوريا الديمقراطية في محيط مدينة “الشدادي” جنوبي الحسكة، مستغلاً المعارك في أحياء مدينة الحسكة.
+
+            وتمكن التنظيم من السيطرة على قرى وبلدات ”الشيخ عثمان، والشيخ هلال، والحمادات، وأجزاء من قرية العزاوي”.
+            """, published: "2016-08-24")
+        #expect(result.incidents.contains { $0.type == .attack && $0.place.name == "al-Shaddadi" },
+                "\(result.incidents.map { ($0.type, $0.place.name) })")
+        let villages = result.mentions.filter(\.place.isUnlocated)
+        #expect(Set(villages.map(\.surface)) == ["الشيخ عثمان", "الشيخ هلال", "الحمادات", "العزاوي"], "\(villages.map(\.surface))")
+        #expect(villages.allSatisfy { $0.place.parentID == "curated:town-shaddadi" || $0.place.parentID?.contains("shaddadi") == true },
+                "\(villages.map { $0.place.parentID ?? "-" })")
+        let abu = extract("سيطرت قوات الحماية الشعبية على قريتي ابو غدير و ابو كبرة بريف القامشلي الجنوبي.", published: "2015-02-23")
+        #expect(Set(abu.mentions.filter(\.place.isUnlocated).map(\.surface)) == ["ابو غدير", "ابو كبرة"], "\(abu.mentions.map(\.surface))")
+        #expect(abu.incidents.first?.actors.first == .sdf, "\(abu.incidents.map(\.actors))")
+        // "ريف بلدة تل تمر بالحسكة": the countryside of Tell Tamer, which is in al-Hasakah.
+        let countryside = extract("ذكر ناشطون اقتحام تنظيم داعش عدة قرى في ريف بلدة تل تمر بالحسكة.", published: "2015-02-23")
+        #expect(countryside.incidents.first?.place.name == "Tell Tamer countryside", "\(countryside.incidents.map { ($0.type, $0.place.name) })")
+    }
 }
