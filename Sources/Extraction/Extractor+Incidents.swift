@@ -300,7 +300,7 @@ extension Extractor {
             }
             // "بعد تصاعد الاغتيالات", "a rise in attacks": a trend of discrete events, not an event
             // ("تصاعد الاشتباكات", clashes growing fiercer, is still fighting).
-            if tokens[i].forms.contains(where: { Self.discretePlurals.contains($0) }),
+            if tokens[i].entry.roles.contains(.discretePlural),
                 i > 0 && tokens[i - 1].forms.contains(where: { Self.trendWords.contains($0) })
                     || (i > 1 && tokens[i - 1].entry.lowered == "in" && ["rise", "increase", "surge", "uptick"].contains(tokens[i - 2].entry.lowered))
             {

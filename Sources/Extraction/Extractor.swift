@@ -309,6 +309,7 @@ public struct Extractor: Sendable {
     /// Whether the name at `i` names a council: "مجلس دير الزور العسكري", "قوات مجلسي دير الزور
     /// وهجين العسكريين", "the Deir ez-Zor Military Council", "Manbij Civil Council".
     static func inCouncilName(_ tokens: [Token], at i: Int) -> Bool {
+        guard tokens[max(0, i - 5)..<min(tokens.count, i + 5)].contains(where: { $0.entry.roles.contains(.council) }) else { return false }
         var k = i - 1
         while k >= 0, k >= i - 5, !tokens[k + 1].afterBreak || tokens[k + 1].folded.hasPrefix("و") {
             if tokens[k].forms.contains(where: { $0 == "مجلس" || $0 == "مجلسي" || $0 == "مجالس" }) { return true }
@@ -327,24 +328,30 @@ public struct Extractor: Sendable {
     /// بكو ـ القامشلي").
     static func isDateline(_ m: Mention, sentences: [Sentence]) -> Bool {
         let sentence = sentences[m.sentence]
+        let tokens = sentence.tokens
+        // Only a paragraph's first word, or the last of a short line, can be one.
+        let lastOfShortLine = m.lastToken == tokens.count - 1 && tokens.count <= 5
+        guard m.firstToken == 0 || lastOfShortLine else { return false }
         let opensParagraph = m.sentence == 0 || sentences[m.sentence - 1].paragraph != sentence.paragraph
         guard opensParagraph else { return false }
         // (Offsets count Unicode scalars.)
-        let scalars = Array(sentence.text.unicodeScalars)
+        let view = sentence.text.unicodeScalars
         let dashes: Set<Unicode.Scalar> = ["-", "\u{0640}", "–", "—"]
         if m.firstToken == 0 {
-            var k = m.end - sentence.start
+            var k = view.index(view.startIndex, offsetBy: m.end - sentence.start, limitedBy: view.endIndex) ?? view.endIndex
             var commaSeen = false
-            while k < scalars.count {
-                let c = scalars[k]
-                if c == " " { k += 1; continue }
-                if c == "(", let close = scalars[k...].firstIndex(of: ")") { k = close + 1; continue }
+            var steps = 0
+            while k < view.endIndex, steps < 60 {
+                steps += 1
+                let c = view[k]
+                if c == " " { k = view.index(after: k); continue }
+                if c == "(", let close = view[k...].prefix(40).firstIndex(of: ")") { k = view.index(after: close); continue }
                 if c == ",", !commaSeen {
                     // ", Syria": one word after a comma.
                     commaSeen = true
-                    k += 1
-                    while k < scalars.count, scalars[k] == " " { k += 1 }
-                    while k < scalars.count, !" (,".unicodeScalars.contains(scalars[k]), !dashes.contains(scalars[k]) { k += 1 }
+                    k = view.index(after: k)
+                    while k < view.endIndex, view[k] == " " { k = view.index(after: k) }
+                    while k < view.endIndex, !" (,".unicodeScalars.contains(view[k]), !dashes.contains(view[k]) { k = view.index(after: k) }
                     continue
                 }
                 return dashes.contains(c)
@@ -352,12 +359,9 @@ public struct Extractor: Sendable {
             return false
         }
         // "آلان بكو ـ القامشلي": a line of its own, a name, a dash and the place.
-        let tokens = sentence.tokens
         let alone = m.sentence + 1 == sentences.count || sentences[m.sentence + 1].paragraph != sentence.paragraph
-        guard alone, m.lastToken == tokens.count - 1, tokens.count <= 5 else { return false }
-        var k = m.start - sentence.start - 1
-        while k >= 0, scalars[k] == " " { k -= 1 }
-        return k >= 0 && dashes.contains(scalars[k])
+        guard alone, let start = view.index(view.startIndex, offsetBy: m.start - sentence.start, limitedBy: view.endIndex) else { return false }
+        return view[..<start].reversed().first { $0 != " " }.map { dashes.contains($0) } ?? false
     }
 
     /// One sense per text: once a camp was named ("Al-Hol camp", "مخيم الهول"), its bare name
@@ -476,7 +480,7 @@ public struct Extractor: Sendable {
             for (i, token) in sentence.tokens.enumerated() {
                 // "عند مدخل بلدة معدان في الريف الشرقي": the eastern countryside of the city the
                 // text is about (the latest city or governorate named, not a capital).
-                if token.entry.hasArticle, token.forms.first == "ريف", i + 1 < sentence.tokens.count,
+                if token.entry.roles.contains(.area), token.entry.hasArticle, token.forms.first == "ريف", i + 1 < sentence.tokens.count,
                     let direction = sentence.tokens[i + 1].forms.first(where: { Self.countrysideSides.contains($0) }),
                     !result.contains(where: { $0.sentence == s && $0.firstToken <= i && $0.lastToken >= i })
                 {
@@ -642,8 +646,8 @@ public struct Extractor: Sendable {
         if i > 0, tokens[i - 1].entry.roles.contains(.administration) { return false }
         if Self.inCouncilName(tokens, at: i) { return false }
         // "قناة الميادين", "بحسب "الميادين"", "Al-Mayadeen TV": a channel named after a place.
-        if i > 0, tokens[i - 1].forms.contains(where: { Self.channelWords.contains($0) }) { return false }
-        if i > 0, token.afterBreak, tokens[i - 1].forms.contains(where: { $0 == "بحسب" || $0 == "حسب" || $0 == "وفق" }) { return false }
+        if i > 0, tokens[i - 1].entry.roles.contains(.channel) { return false }
+        if i > 0, token.afterBreak, tokens[i - 1].entry.roles.contains(.accordingTo) { return false }
         if place.kind == .country, !["SY", "IQ", "TR", "JO", "LB"].contains(place.country), !locative { return false }
         // "Syria's army", "Lebanon's Hezbollah": a country in the possessive stands for its state.
         if place.kind == .country, tokens[i].possessive { return false }

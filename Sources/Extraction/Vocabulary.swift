@@ -274,6 +274,12 @@ struct WordRoles: OptionSet, Sendable {
     static let eventPlural = WordRoles(rawValue: 1 << 26)
     /// A common given name (``Extractor/givenNames``).
     static let givenName = WordRoles(rawValue: 1 << 27)
+    /// A council (مجلس، council), a channel (قناة، channel), "according to" (بحسب، وفق).
+    static let council = WordRoles(rawValue: 1 << 28)
+    static let channel = WordRoles(rawValue: 1 << 29)
+    static let accordingTo = WordRoles(rawValue: 1 << 30)
+    /// A plural of events that happen one at a time (``Extractor/discretePlurals``).
+    static let discretePlural = WordRoles(rawValue: 1 << 31)
 
     init(rawValue: UInt32) { self.rawValue = rawValue }
 
@@ -289,7 +295,9 @@ struct WordRoles: OptionSet, Sendable {
         (Extractor.latinQualifiers, .latinQualifier), (Extractor.nameHeads, .nameHead), (Extractor.residenceWords, .residence),
         (Extractor.airborneWords, .airborne), (Extractor.settlementWords, .settlement), (Extractor.openedWords, .opened),
         (Extractor.killingWords, .killing), (["حين"], .now), (Extractor.eventPlurals, .eventPlural),
-        (Extractor.givenNames, .givenName),
+        (Extractor.givenNames, .givenName), (["مجلس", "مجلسي", "مجالس", "council"], .council),
+        (Extractor.channelWords, .channel), (["بحسب", "حسب", "وفق"], .accordingTo),
+        (Extractor.discretePlurals, .discretePlural),
     ]
 
     init(forms: [String], lowered: String) {
