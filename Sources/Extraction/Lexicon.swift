@@ -161,7 +161,7 @@ enum Lexicon {
         (.strike, [Phrase("غارات", prefix: true), Phrase("غاره"), Phrase("قصف", prefix: true), Phrase("ضربات"), Phrase("ضربه"),
                    Phrase("رشقات"), Phrase("airstrike", prefix: true), Phrase("air strike", prefix: true),
                    Phrase("strikes"), Phrase("shelled"), Phrase("shelling"), Phrase("drone strike", prefix: true),
-                   Phrase("struck"), Phrase("bombed"), Phrase("bombarded"), Phrase("bombardment"),
+                   Phrase("struck"), Phrase("bombed"), Phrase("اغار"), Phrase("اغارت"), Phrase("اغار الطيران", prefix: true), Phrase("bombarded"), Phrase("bombardment"),
                    // Artillery is a strike too (an RPG, "قذيفة صاروخية", arms an attack).
                    Phrase("قذائف هاون"), Phrase("قذيفه هاون"), Phrase("قذائف مدفعيه"), Phrase("قذيفه مدفعيه"), Phrase("قذيفه دبابه"), Phrase("قذائف"), Phrase("سقطت قذيفه"), Phrase("سقوط قذيفه"),
                    Phrase("artillery"),
@@ -170,7 +170,8 @@ enum Lexicon {
                   Phrase("تبادل متقطع لاطلاق النار"), Phrase("exchange of fire"), Phrase("exchanged fire"), Phrase("معارك", prefix: true), Phrase("مواجهات", prefix: true), Phrase("المعارك"),
                   Phrase("clash", prefix: true), Phrase("fighting"), Phrase("battle", prefix: true)]),
         (.arrest, [Phrase("القبض علي"), Phrase("القاء القبض"), Phrase("اعتقال", prefix: true), Phrase("اعتقلت"), Phrase("مداهمه", prefix: true),
-                   Phrase("مداهمات"), Phrase("داهمت"), Phrase("داهم"), Phrase("داهموا"),
+                   Phrase("مداهمات"), Phrase("داهمت"), Phrase("داهم"), Phrase("داهموا"), Phrase("توقيف", prefix: true),
+                   Phrase("اوقفت"),
                    Phrase("دهم"), Phrase("حمله دهم"), Phrase("اعيد اعتقالهم"), Phrase("arrest", prefix: true),
                    Phrase("detained"), Phrase("raid", prefix: true), Phrase("rounded up"), Phrase("apprehended"),
                    Phrase("detaining"), Phrase("detains"), Phrase("taken into custody")]),
@@ -179,6 +180,9 @@ enum Lexicon {
                           Phrase("اصبح في يد"), Phrase("بسط سيطرته"), Phrase("سيطرت"), Phrase("سيطر"), Phrase("تسيطر"),
                           Phrase("يسيطر"), Phrase("سيطروا"), Phrase("بسطت"), Phrase("استعاد", prefix: true), Phrase("تسليم السجن"), Phrase("took control"),
                           Phrase("taken control"), Phrase("captured"), Phrase("capture of"), Phrase("takes control"),
+                          // Breaking a siege: the ring around a place passes to the relieving side.
+                          Phrase("كسر الحصار"), Phrase("كسر حصار"), Phrase("فك الحصار"), Phrase("فك حصار"),
+                          Phrase("broke the siege"), Phrase("broken the siege"), Phrase("broke a siege"),
                           Phrase("seized"), Phrase("retook"), Phrase("recaptured"), Phrase("handed over"),
                           Phrase("lost control"), Phrase("took over"), Phrase("taken over"), Phrase("fell to"),
                           Phrase("regained control"), Phrase("liberated"), Phrase("طرد"), Phrase("طردت"), Phrase("تسلمت"),
@@ -201,7 +205,8 @@ enum Lexicon {
                    Phrase("عثروا علي جثه", prefix: true), Phrase("booby", prefix: true), Phrase("went off"),
                    Phrase("explosive-laden"), Phrase("blast", prefix: true)]),
         (.deployment, [Phrase("دخول", prefix: true), Phrase("انتشار", prefix: true), Phrase("الانتشار"), Phrase("انتشرت"), Phrase("انتشر"), Phrase("انتشروا"), Phrase("تعزيز", prefix: true), Phrase("وصول وحدات"),
-                       Phrase("طلائع"), Phrase("نشرت قناصين"), Phrase("نشرت قوات"), Phrase("نشر قوات"), Phrase("نشرت وحدات"),
+                       Phrase("طلائع"), Phrase("وصلت قوات"),
+                       Phrase("وصلت تعزيزات"), Phrase("نشرت قناصين"), Phrase("نشرت قوات"), Phrase("نشر قوات"), Phrase("نشرت وحدات"),
                        Phrase("نشر وحدات"), Phrase("نشرت تعزيزات"), Phrase("دخلت"), Phrase("استقدام", prefix: true), Phrase("deploy", prefix: true),
                        Phrase("reinforcement", prefix: true), Phrase("entered"), Phrase("enters"), Phrase("enter")]),
     ]
@@ -221,6 +226,8 @@ enum Lexicon {
         "risk", "threat", "avoid", "دون", "بدون", "without",
         // "وقف إطلاق النار", "هدنة", "ceasefire": a halt to shooting, not shooting.
         "وقف", "هدنه", "cease", "ceasefire",
+        // "إحباط محاولة للهروب", "حاولت … الفرار", "foiled an escape": what was tried, not done.
+        "احباط", "افشال", "حاولت", "حاول", "حاولوا", "يحاولون", "foiled", "thwarted", "attempted", "tried",
     ]
 
     /// Actor names. Longer phrases first so "قوات سوريا الديمقراطية" wins over shorter ones.

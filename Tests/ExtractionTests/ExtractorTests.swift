@@ -983,4 +983,21 @@ struct IncidentRuleTests {
         let countryside = extract("ذكر ناشطون اقتحام تنظيم داعش عدة قرى في ريف بلدة تل تمر بالحسكة.", published: "2015-02-23")
         #expect(countryside.incidents.first?.place.name == "Tell Tamer countryside", "\(countryside.incidents.map { ($0.type, $0.place.name) })")
     }
+
+    @Test("A foiled or attempted escape is no escape; detentions, raids from the air, sieges broken")
+    func foiledAttemptsAndSieges() {
+        let foiled = extract("""
+            أعلنت قوى الأمن الداخلي إحباط محاولة جديدة للهروب من مخيم الهول، بعد أن حاولت مجموعة من نساء عائلات تنظيم داعش الفرار من المخيم. وتمكنت قوات الأمن من توقيف 18 شخصاً في مخيم الهول.
+            """, published: "2025-12-11")
+        #expect(!foiled.incidents.contains { $0.type == .escape }, "\(foiled.incidents.map { ($0.type, $0.place.name) })")
+        #expect(foiled.incidents.contains { $0.type == .arrest && $0.people == 18 }, "\(foiled.incidents.map { ($0.type, $0.people) })")
+        let raid = extract("وقد أغار الطيران الحربي على مواقع التنظيم في محيط مدينة الميادين.", published: "2017-09-05")
+        #expect(raid.incidents.map(\.type) == [.strike], "\(raid.incidents.map { ($0.type, $0.place.name) })")
+        let siege = extract("أعلنت وكالة سانا أن الجيش السوري كسر حصار تنظيم الدولة على مدينة دير الزور يوم الثلاثاء.", published: "2017-09-05")
+        #expect(siege.incidents.contains { $0.type == .controlChange && $0.place.name == "Deir ez-Zor" },
+                "\(siege.incidents.map { ($0.type, $0.place.name) })")
+        // "للوصول إلى" (in order to reach) tells a purpose, not an arrival.
+        let purpose = extract("وكشفت أن قسد فتحت الطريق أمام الداعشيين للوصول إلى محور الرصافة.", published: "2022-06-19")
+        #expect(!purpose.incidents.contains { $0.type == .deployment })
+    }
 }
