@@ -515,8 +515,9 @@ extension Extractor {
     static func introducedByLocative(_ m: Mention, tokens: [Token]) -> Bool {
         let j = m.firstToken
         var k = j - 1
-        while k >= 0, k >= j - 3, tokens[k].entry.roles.contains(.settlement) || tokens[k].forms.contains("مدينه")
-            || tokens[k].forms.contains("محيط") || tokens[k].forms.contains("اطراف")
+        // ("في الأحياء الغربية لمدينة تل أبيض", "عند مدخل بلدة معدان".)
+        while k >= 0, k >= j - 4, tokens[k].entry.roles.contains(.settlement) || tokens[k].forms.contains("مدينه")
+            || tokens[k].forms.contains(where: { Self.placeApproaches.contains($0) })
             || tokens[k].entry.lowered == "of" || tokens[k].entry.roles.contains(.the)
         {
             k -= 1
@@ -524,6 +525,12 @@ extension Extractor {
         guard k >= 0 else { return false }
         return tokens[k].entry.roles.contains(.locative) || tokens[m.firstToken].folded.hasPrefix("ب")
     }
+
+    /// Words between a locative and the place they approach: its parts, sides and edges.
+    static let placeApproaches: Set<String> = [
+        "محيط", "اطراف", "احياء", "حي", "مدخل", "وسط", "شرقي", "غربي", "شمالي", "جنوبي", "شرقيه", "غربيه", "شماليه",
+        "جنوبيه", "الشرقيه", "الغربيه",
+    ]
 
     /// Roads named by the towns they join.
     static let roadWords: Set<String> = ["طريق", "road", "highway"]

@@ -398,7 +398,7 @@ public struct Extractor: Sendable {
     }
 
     static let mediaWords: Set<String> = ["اعلامي", "اعلاميه", "للاعلام", "media", "tv", "channel"]
-    static let channelWords: Set<String> = ["قناه", "لقناه", "channel"]
+    static let channelWords: Set<String> = ["قناه", "لقناه", "channel", "تلفزيون", "تلفزيوني", "اذاعه", "راديو", "tv", "radio"]
 
     /// The mention for a Latin name closed by a kind word (``latinNameWithKind(_:at:)``): the
     /// place of that kind when the gazetteer has it ("Shadadi prison"), else the bare name, kept

@@ -1000,4 +1000,16 @@ struct IncidentRuleTests {
         let purpose = extract("وكشفت أن قسد فتحت الطريق أمام الداعشيين للوصول إلى محور الرصافة.", published: "2022-06-19")
         #expect(!purpose.incidents.contains { $0.type == .deployment })
     }
+
+    @Test("A place after its parts or sides ('في الأحياء الغربية لمدينة تل أبيض') is governed; Syria TV is no place")
+    func placeApproachesAndBroadcasters() {
+        let result = extract("""
+            بدأ مقاتلو الجيش الوطني، اليوم الأحد، باقتحام مدينة تل أبيض.
+
+            وقال مراسل تلفزيون سوريا: إن اشتباكات "عنيفة" تدور حالياً بين مقاتلي عملية "نبع السلام" مِن جهة و"قوات سوريا الديمقراطية" (قسد) مِن جهةٍ أخرى، وذلك في الأحياء الغربية لمدينة تل أبيض.
+            """, published: "2019-10-13")
+        #expect(!result.mentions.contains { $0.place.kind == .country }, "\(result.mentions.map(\.surface))")
+        #expect(result.incidents.contains { $0.type == .clash && $0.place.name == "Tell Abyad" },
+                "\(result.incidents.map { ($0.type, $0.place.name) })")
+    }
 }
