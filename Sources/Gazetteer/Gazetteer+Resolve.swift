@@ -47,6 +47,14 @@ extension Gazetteer {
             let answer = resolve(head, hints: headHints, limit: limit, fuzzy: allowFuzzy)
             if !answer.isEmpty || !PlaceName.words(head).isEmpty { return answer }
         }
+        // "سجن الصناعة بحي غويران", "مخيم الهول بريف الحسكة": what follows "بـ" and a word of
+        // place is where the first part lies — its context, as after a comma.
+        if let split = Self.locatedPart(name) {
+            var headHints = hints
+            for c in resolve(split.context, limit: 1, fuzzy: false) { headHints.context.append(c.place.coordinate) }
+            let answer = resolve(split.head, hints: headHints, limit: limit, fuzzy: allowFuzzy)
+            if !answer.isEmpty { return answer }
+        }
         // Alternatives in one string: "Semalka/Pesh Khabour", "al-Qaim–al-Bukamal crossing",
         // سجن الصناعة "غويران". The whole first, then each part.
         if let parts = Self.alternativeParts(name) {
@@ -428,6 +436,20 @@ extension Gazetteer {
     }
 
     /// Whether `name` holds a Latin comma or the Arabic one (U+060C, D8 8C), from its bytes.
+    /// "X بحي Y" → (X, "حي Y"): a name, then "بـ" joined to a word of place and what it names.
+    static func locatedPart(_ name: String) -> (head: String, context: String)? {
+        guard name.utf8.count > 8, PlaceName.isArabic(name) else { return nil }
+        let words = name.split(separator: " ").map(String.init)
+        guard words.count >= 3 else { return nil }
+        for k in 1..<(words.count - 1) where words[k].hasPrefix("ب") {
+            let bare = PlaceName.fold(String(words[k].dropFirst()))
+            if ["حي", "مدينه", "بلده", "قريه", "ريف", "محافظه", "منطقه", "ناحيه"].contains(bare) {
+                return (words[..<k].joined(separator: " "), ([String(words[k].dropFirst())] + words[(k + 1)...]).joined(separator: " "))
+            }
+        }
+        return nil
+    }
+
     static func hasComma(_ name: String) -> Bool {
         var previous: UInt8 = 0
         for b in name.utf8 {
@@ -455,8 +477,10 @@ extension Gazetteer {
         // lead bytes of « » “ ” – —).
         guard name.utf8.contains(where: { b in
             b == 0x2F || b == 0x28 || b == 0x29 || b == 0x22 || b == 0x5B || b == 0x5D || b == 0x7C || b == 0x2D || b == 0xC2 || b == 0xE2
-        }) else { return nil }
+        }) || name.contains(" \u{0640} ") else { return nil }
         let separators: Set<Character> = ["/", "(", ")", "\"", "«", "»", "“", "”", "[", "]", "|", "–", "—"]
+        // A tatweel standing alone between spaces is a dash: "معبر البوكمال ـ القائم".
+        let name = name.replacingOccurrences(of: " \u{0640} ", with: " – ")
         var parts = name.split(whereSeparator: { separators.contains($0) }).map(String.init)
         // Latin hyphens: "Semalka-Bishabour" is two names, "Deir ez-Zor" and "al-Qaim" are one.
         parts = parts.flatMap { part -> [String] in
@@ -582,7 +606,7 @@ extension Gazetteer {
 
     /// Words that open a phrase about a place without being part of its name (folded).
     static let leadingQualifiers: Set<String> = [
-        "ناحيه", "منطقه", "بلده", "مدينه", "قريه", "حي", "قضا", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي",
+        "في", "ناحيه", "منطقه", "بلده", "مدينه", "قريه", "حي", "قضا", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي",
         "جنوبي", "محيط", "اطراف", "مركز", "قرب", "جوار", "مشارف", "east", "west", "north", "south", "eastern",
         "western", "northern", "southern", "central", "outskirts", "near", "town", "village", "city", "district",
         "subdistrict", "neighborhood", "neighbourhood", "rural", "of", "the",
@@ -616,8 +640,23 @@ extension Gazetteer {
             "لاجيين", "للاجيين", "نازحين", "للنازحين", "refugee", "refugees", "displaced", "idp", "de", "di", "du", "del",
             "la", "le", "von", "militaire", "militare", "militar",
         ]
+        // "مركز البوكمال الحدودي": a border post.
+        if words[0] == "مركز", words.count > 2, words[words.count - 1] == "حدودي" {
+            return (.border, Array(words.dropFirst().dropLast()))
+        }
+        // "حقلي العمر والتنك": a dual names two; the first is the one asked for.
+        if let kind = facilityDuals[words[0]] {
+            let rest = Array(words.dropFirst()).filter { !qualifiers.contains($0) }
+            let end = rest.dropFirst().firstIndex { $0.hasPrefix("و") } ?? rest.count
+            return (kind, Array(rest[..<end]))
+        }
         if let kind = facilityWords[words[0]] {
-            return (kind, Array(words.dropFirst()).filter { !qualifiers.contains($0) })
+            var rest = Array(words.dropFirst()).filter { !qualifiers.contains($0) }
+            // Kurmanji joins the name with the ezafe: "Bendava Tişrînê" is Tishrin's dam.
+            if kurdishEzafeWords.contains(words[0]), let last = rest.last, last.count > 4, last.hasSuffix("e") {
+                rest[rest.count - 1] = String(last.dropLast())
+            }
+            return (kind, rest)
         }
         // "crossing point", "border post", "border terminal": the facility word before a generic one.
         var words = words
@@ -636,6 +675,13 @@ extension Gazetteer {
         }
         return nil
     }
+
+    /// Duals of facility words (folded): "حقلي العمر والتنك".
+    static let facilityDuals: [String: PlaceKind] = [
+        "حقلي": .oilfield, "سجني": .prison, "مخيمي": .camp, "قاعدتي": .base, "معبري": .border, "مطاري": .airport,
+    ]
+    /// Kurmanji facility words in the ezafe form, followed by a name ending in -ê.
+    static let kurdishEzafeWords: Set<String> = ["bendava", "girtigeha", "kampa", "bingeha", "balafirgeha"]
 
     /// Generic words after a Latin facility word: "crossing point", "border post", "border terminal".
     static let facilityTails: Set<String> = ["point", "post", "terminal", "station", "gate", "complex"]

@@ -218,6 +218,16 @@ struct ResolverTests {
         // "مركز قضاء سنجار" (the seat of Sinjar district), "Daranj East".
         #expect(gazetteer.resolve("مركز قضاء سنجار", limit: 1).first?.place.name == gazetteer.resolve("سنجار", limit: 1).first?.place.name)
         #expect(gazetteer.resolve("Daranj East", limit: 1).first?.place.name == gazetteer.resolve("Daranj", limit: 1).first?.place.name)
+        // A tatweel between spaces is a dash; "مركز X الحدودي" is X's border post; a dual names
+        // two facilities, the first asked for; Kurmanji's ezafe; "X بحي Y" and "في X".
+        for (phrase, expected) in [
+            ("معبر البوكمال ـ القائم", "curated:border-albukamal-qaim"), ("مركز البوكمال الحدودي", "curated:border-albukamal-qaim"),
+            ("حقلي العمر والتنك", "curated:oilfield-omar"), ("Bendava Tişrînê", "curated:dam-tishrin"),
+            ("سجن الصناعة بحي غويران", "curated:prison-ghuwayran"),
+        ] {
+            #expect(gazetteer.resolve(phrase, limit: 1).first?.place.id == expected, "\(phrase): \(gazetteer.resolve(phrase, limit: 1).map(\.place.id))")
+        }
+        #expect(gazetteer.resolve("في عين عيسى", limit: 1).first?.place.name == gazetteer.resolve("عين عيسى", limit: 1).first?.place.name)
     }
 
     @Test("After a comma comes the place's context: its governorate or country")
