@@ -176,7 +176,9 @@ extension Extractor {
                         date = DateRange(start: day, precision: .day)
                         inferred = true
                     }
-                    var incidentActors = actors.sorted { Self.initiatorOrder($0, $1, cue: cue) }.map(\.actor)
+                    // (Kurdish forces in Iraq are the Peshmerga, not the SDF.)
+                    var incidentActors = actors.filter { !$0.generic || mention.place.country == "SY" }
+                        .sorted { Self.initiatorOrder($0, $1, cue: cue) }.map(\.actor)
                     if [.escape, .hostage].contains(cue.type), mention.place.kind == .prison, articleActors.contains(.isis),
                         !incidentActors.contains(.isis)
                     {
@@ -650,6 +652,8 @@ extension Extractor {
         let actor: Actor
         let first: Int
         let last: Int
+        /// Named only generically ("Kurdish forces", ``Lexicon/genericKurdish``).
+        var generic = false
     }
 
     static func actors(in tokens: [Token]) -> [ActorMention] {
@@ -662,7 +666,7 @@ extension Extractor {
             if !candidates.isEmpty, let best = Lexicon.actorIndex.matches(tokens, at: i, candidates: candidates).max(by: {
                 ($0.length, -order[$0.value]!) < ($1.length, -order[$1.value]!)
             }) {
-                found.append(ActorMention(actor: best.value, first: i, last: i + best.length - 1))
+                found.append(ActorMention(actor: best.value, first: i, last: i + best.length - 1, generic: Lexicon.genericKurdishIDs.contains(best.order)))
                 i += best.length
             } else {
                 i += 1

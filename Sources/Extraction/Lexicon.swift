@@ -219,6 +219,14 @@ enum Lexicon {
     ]
     static let withdrawalIDs = Set(withdrawals.map(\.id))
 
+    /// "Kurdish fighters", "المقاتلون الأكراد": the SDF in Syria, the Peshmerga (no canonical
+    /// actor) in Iraq; an incident placed in Iraq leaves them out.
+    static let genericKurdish = [
+        Phrase("الميليشيات الكرديه"), Phrase("المقاتلون الاكراد"), Phrase("المقاتلين الاكراد"), Phrase("مقاتلون اكراد"),
+        Phrase("مقاتلين اكراد"), Phrase("Kurdish fighters"), Phrase("Kurdish forces"), Phrase("Kurdish militia"),
+    ]
+    static let genericKurdishIDs = Set(genericKurdish.map(\.id))
+
     /// Words that make a cue hypothetical, negated or a warning rather than an event report.
     static let blockers: Set<String> = [
         "عدم", "منع", "لمنع", "تحذر", "تحذير", "تحذيرات", "مغبه", "خطر", "بخطر", "تسهيل", "بتسهيل", "ستقوم", "سوف", "يهدف", "بهدف",
@@ -237,10 +245,9 @@ enum Lexicon {
                 Phrase("Syrian Democratic Forces"), Phrase("وحدات حمايه الشعب"), Phrase("وحدات حمايه المراه"), Phrase("YPG"),
                 Phrase("YPJ"), Phrase("وحدات حماه الشعب"),
                 // As others named the Kurdish-led forces, and the party behind them.
-                Phrase("قوات الحمايه الشعبيه"), Phrase("وحدات الحمايه الشعبيه"), Phrase("الميليشيات الكرديه"),
-                Phrase("المقاتلون الاكراد"), Phrase("المقاتلين الاكراد"), Phrase("مقاتلون اكراد"), Phrase("مقاتلين اكراد"),
-                Phrase("Kurdish fighters"), Phrase("Kurdish forces"), Phrase("Kurdish-led forces"), Phrase("Kurdish militia"),
-                Phrase("حزب الاتحاد الديمقراطي"), Phrase("PYD"), Phrase("مجلس دير الزور العسكري"), Phrase("Deir ez-Zor Military Council")]),
+                Phrase("قوات الحمايه الشعبيه"), Phrase("وحدات الحمايه الشعبيه"), Phrase("Kurdish-led forces"),
+                Phrase("حزب الاتحاد الديمقراطي"), Phrase("PYD"), Phrase("مجلس دير الزور العسكري"),
+                Phrase("Deir ez-Zor Military Council")] + genericKurdish),
         (.asayish, [Phrase("قوي الامن الداخلي"), Phrase("اسايش"), Phrase("الاسايش"), Phrase("Asayish")]),
         (.syrianGovernment, [Phrase("الجيش العربي السوري"), Phrase("الجيش السوري"), Phrase("الحكومه السوريه"),
                              Phrase("فصائل دمشق"), Phrase("فصائل مواليه للحكومه"), Phrase("فصائل تابعه للحكومه"),

@@ -1012,4 +1012,14 @@ struct IncidentRuleTests {
         #expect(result.incidents.contains { $0.type == .clash && $0.place.name == "Tell Abyad" },
                 "\(result.incidents.map { ($0.type, $0.place.name) })")
     }
+
+    @Test("Kurdish forces are the SDF in Syria, not in Iraq (the Peshmerga)")
+    func kurdishForcesBySide() {
+        let iraq = extract("Peshmerga officials reported on Tuesday that Kurdish forces retook the border town of Rabia from Islamic State.",
+                           published: "2014-09-30")
+        #expect(iraq.incidents.contains { $0.place.name == "Rabia" } && !iraq.incidents.contains { $0.actors.contains(.sdf) },
+                "\(iraq.incidents.map { ($0.place.name, $0.actors) })")
+        let syria = extract("Kurdish fighters captured the town of Tal Hamis from Islamic State on Friday.", published: "2015-02-28")
+        #expect(syria.incidents.first?.actors.first == .sdf, "\(syria.incidents.map { ($0.place.name, $0.actors) })")
+    }
 }
