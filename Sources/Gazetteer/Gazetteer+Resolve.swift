@@ -172,8 +172,10 @@ extension Gazetteer {
                     }
                     // No such facility known there: the settlement itself, where the facility is
                     // ("al-Yarubiyah border post", "مطار X العسكري"), below any facility's score.
+                    // (Only a Syrian town its name matches exactly: "Al-Ouda oil field" is not Adana,
+                    // "معبر المحمودية" not al-Mahmudiyah south of Baghdad.)
                     if found.isEmpty {
-                        for candidate in settlement where candidate.place.kind.isSettlement {
+                        for candidate in settlement where candidate.place.kind.isSettlement && candidate.match == .exact && candidate.place.country == "SY" {
                             if let i = indexByID[candidate.place.id] { add([Int32(i)], candidate.score * 0.8, .facilityNear) }
                         }
                     }
@@ -232,7 +234,14 @@ extension Gazetteer {
                 add(index.keyPlaces[k], 0.85 * similarity, .fuzzy)
             }
         }
-        var candidates = found.map { index, hit in
+        // A village abroad that only sounds or looks like the name ("Tel Habash" → Yavuzlu in
+        // Turkey) is a wild guess, not an answer.
+        let answers = found.filter { index, hit in
+            let p = places[index]
+            return hit.match == .exact || hit.match == .facilityNear || ["SY", "IQ"].contains(p.country) || p.population >= 10_000
+                || p.kind == .country || p.kind == .governorate
+        }
+        var candidates = answers.map { index, hit in
             rank(places[index], base: hit.base, match: hit.match, hints: hints)
         }
         // The article is part of a name: "الصور" (al-Suwar) is not "صور" (Tyre), though folding

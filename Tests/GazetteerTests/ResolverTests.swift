@@ -195,6 +195,17 @@ struct ResolverTests {
         #expect(gazetteer.resolve("Rojava (Tishrin) Dam", limit: 1).first?.place.kind == .dam)
     }
 
+    @Test("No wild guesses: a small village abroad that only sounds alike, a town far away for an unknown facility")
+    func noWildGuesses() {
+        for name in ["Tel Habash", "Tawila", "Al-Ouda oil field", "معبر المحمودية"] {
+            let found = gazetteer.resolve(name, limit: 1)
+            #expect(found.allSatisfy { ["SY", "IQ"].contains($0.place.country) && ($0.match == .exact || $0.place.kind.isFacility) },
+                    "\(name): \(found.map { ($0.place.name, $0.place.country, $0.match) })")
+        }
+        // A town abroad named as it is spelt stays an answer.
+        #expect(gazetteer.resolve("Gürün", limit: 1).first?.place.country == "TR")
+    }
+
     @Test("Facility phrases as news writes them: generic tails, air bases, adjectives, misspellings, and the town when the facility is unknown")
     func facilityPhrases() throws {
         for (phrase, expected) in [
