@@ -236,9 +236,10 @@ extension Gazetteer {
         }
         // A village abroad that only sounds or looks like the name ("Tel Habash" → Yavuzlu in
         // Turkey) is a wild guess, not an answer.
-        let answers = found.filter { index, hit in
+        // (Most look-ups are exact: no copy then.)
+        let answers = found.values.allSatisfy({ $0.match == .exact || $0.match == .facilityNear }) ? found : found.filter { index, hit in
             let p = places[index]
-            return hit.match == .exact || hit.match == .facilityNear || ["SY", "IQ"].contains(p.country) || p.population >= 10_000
+            return hit.match == .exact || hit.match == .facilityNear || p.country == "SY" || p.country == "IQ" || p.population >= 10_000
                 || p.kind == .country || p.kind == .governorate
         }
         var candidates = answers.map { index, hit in
@@ -447,7 +448,15 @@ extension Gazetteer {
     /// Whether `name` holds a Latin comma or the Arabic one (U+060C, D8 8C), from its bytes.
     /// "X بحي Y" → (X, "حي Y"): a name, then "بـ" joined to a word of place and what it names.
     static func locatedPart(_ name: String) -> (head: String, context: String)? {
-        guard name.utf8.count > 8, PlaceName.isArabic(name) else { return nil }
+        // A space then ب (D8 A8), scanned as bytes: most names have none.
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var found = false
+        for b in name.utf8 {
+            if beforePrevious == 0x20 && previous == 0xD8 && b == 0xA8 { found = true; break }
+            beforePrevious = previous
+            previous = b
+        }
+        guard found, name.utf8.count > 8, PlaceName.isArabic(name) else { return nil }
         let words = name.split(separator: " ").map(String.init)
         guard words.count >= 3 else { return nil }
         for k in 1..<(words.count - 1) where words[k].hasPrefix("ب") {
