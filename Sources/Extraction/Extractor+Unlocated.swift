@@ -338,8 +338,9 @@ extension Extractor {
         }
     }
 
-    /// The settlement or facility nearest to a name in its sentence, else the latest named in
-    /// the two sentences before it, within the paragraph.
+    /// The settlement or facility nearest to a name in its sentence (not one that only locates the
+    /// place before it), else the first named in the later of the two sentences before it, within
+    /// the paragraph (or in the sentence just before, when the name's sentence opens a paragraph).
     func anchor(near span: ClosedRange<Int>, sentence s: Int, sentences: [Sentence], known: [Mention]) -> Mention? {
         // Not a place that only says where the one before it lies ("محور مدينة رأس العين شمال غرب
         // الحسكة": رأس العين is the anchor, الحسكة its reference).

@@ -29,8 +29,10 @@ extension Gazetteer {
     /// then Damerau–Levenshtein similarity ≥ 0.78). Arabic words with attached clitics
     /// (وبالحسكة) are tried stripped too. A facility word (سجن، مخيم، قاعدة، حقل، معبر… or
     /// prison, camp, base, field, crossing) followed by a settlement also finds the facility of
-    /// that kind beside the settlement. Ranking adds importance (kind, population), the kind
-    /// hint, closeness to `near` and to the context, and the country.
+    /// that kind beside the settlement, and a Syrian town named exactly stands in for a facility
+    /// the gazetteer does not know there. A village abroad found only by sound or spelling is no
+    /// answer. Ranking adds importance (kind, population), the kind hint, closeness to `near` and
+    /// to the context, and the country.
     public func resolve(
         _ name: String, hints: ResolveHints = ResolveHints(), limit: Int = 5, fuzzy allowFuzzy: Bool = true
     ) -> [PlaceCandidate] {
