@@ -205,7 +205,8 @@ enum Lexicon {
                    Phrase("عثروا علي جثه", prefix: true), Phrase("booby", prefix: true), Phrase("went off"),
                    Phrase("explosive-laden"), Phrase("blast", prefix: true)]),
         (.deployment, [Phrase("دخول", prefix: true), Phrase("انتشار", prefix: true), Phrase("الانتشار"), Phrase("انتشرت"), Phrase("انتشر"), Phrase("انتشروا"), Phrase("تعزيز", prefix: true), Phrase("وصول وحدات"),
-                       Phrase("طلائع"), Phrase("وصلت قوات"),
+                       Phrase("طلائع"), Phrase("وصلت قوات"), Phrase("نشرت عددا"), Phrase("نشرت حواجز"), Phrase("نشر حواجز"),
+                       Phrase("استقدمت"), Phrase("استقدم"), Phrase("طوقا امنيا"), Phrase("طوق امني"), Phrase("دخلوا"),
                        Phrase("وصلت تعزيزات"), Phrase("نشرت قناصين"), Phrase("نشرت قوات"), Phrase("نشر قوات"), Phrase("نشرت وحدات"),
                        Phrase("نشر وحدات"), Phrase("نشرت تعزيزات"), Phrase("دخلت"), Phrase("استقدام", prefix: true), Phrase("deploy", prefix: true),
                        Phrase("reinforcement", prefix: true), Phrase("entered"), Phrase("enters"), Phrase("enter")]),
@@ -222,7 +223,7 @@ enum Lexicon {
     /// "Kurdish fighters", "المقاتلون الأكراد": the SDF in Syria, the Peshmerga (no canonical
     /// actor) in Iraq; an incident placed in Iraq leaves them out.
     static let genericKurdish = [
-        Phrase("الميليشيات الكرديه"), Phrase("المقاتلون الاكراد"), Phrase("المقاتلين الاكراد"), Phrase("مقاتلون اكراد"),
+        Phrase("الميليشيات الكرديه"), Phrase("القوات الكرديه"), Phrase("المقاتلون الاكراد"), Phrase("المقاتلين الاكراد"), Phrase("مقاتلون اكراد"),
         Phrase("مقاتلين اكراد"), Phrase("Kurdish fighters"), Phrase("Kurdish forces"), Phrase("Kurdish militia"),
     ]
     static let genericKurdishIDs = Set(genericKurdish.map(\.id))

@@ -1022,4 +1022,17 @@ struct IncidentRuleTests {
         let syria = extract("Kurdish fighters captured the town of Tal Hamis from Islamic State on Friday.", published: "2015-02-28")
         #expect(syria.incidents.first?.actors.first == .sdf, "\(syria.incidents.map { ($0.place.name, $0.actors) })")
     }
+
+    @Test("Checkpoints set up, forces brought in, a cordon, forces entering; 'القوات الكردية' in Syria is the SDF")
+    func deploymentsAndKurdishForces() {
+        for text in ["وأضاف ناشطون أن قسد نشرت عدداً من الحواجز ونقاط التفتيش داخل بلدة المنصورة.",
+                     "واستقدمت قسد قوات إضافية إلى بلدة المنصورة.",
+                     "وفرضت القوى الأمنية طوقاً أمنياً على مداخل بلدة المنصورة.",
+                     "وقال المرصد إن المقاتلين الأكراد دخلوا، أمس الجمعة، إلى بلدة اليعربية."] {
+            let result = extract(text, published: "2019-05-12")
+            #expect(result.incidents.map(\.type) == [.deployment], "\(text): \(result.incidents.map { ($0.type, $0.place.name) })")
+        }
+        let kurdish = extract("أفاد المرصد بأن القوات الكردية انتشرت في محيط السجن المركزي شمال مدينة الرقة.", published: "2022-06-19")
+        #expect(kurdish.incidents.first?.actors == [.sdf], "\(kurdish.incidents.map(\.actors))")
+    }
 }
