@@ -163,7 +163,9 @@ enum Lexicon {
                    Phrase("strikes"), Phrase("shelled"), Phrase("shelling"), Phrase("drone strike", prefix: true),
                    Phrase("struck"), Phrase("bombed"), Phrase("اغار"), Phrase("اغارت"), Phrase("اغار الطيران", prefix: true), Phrase("bombarded"), Phrase("bombardment"),
                    // Artillery is a strike too (an RPG, "قذيفة صاروخية", arms an attack).
-                   Phrase("قذائف هاون"), Phrase("قذيفه هاون"), Phrase("قذائف مدفعيه"), Phrase("قذيفه مدفعيه"), Phrase("قذيفه دبابه"), Phrase("قذائف"), Phrase("سقطت قذيفه"), Phrase("سقوط قذيفه"),
+                   Phrase("قذائف هاون"), Phrase("قذيفه هاون"), Phrase("قذائف مدفعيه"), Phrase("قذيفه مدفعيه"), Phrase("قذيفه دبابه"),
+                   // A preparatory bombardment: "بعد تمهيد من سلاح المدفعية وطيران الجيش".
+                   Phrase("تمهيد مدفعي"), Phrase("تمهيد ناري"), Phrase("تمهيد جوي"), Phrase("تمهيد من سلاح المدفعيه"), Phrase("قذائف"), Phrase("سقطت قذيفه"), Phrase("سقوط قذيفه"),
                    Phrase("artillery"),
                    Phrase("mortar", prefix: true), Phrase("rocket fire")]),
         (.clash, [Phrase("اشتباك", prefix: true), Phrase("اشتبكت"), Phrase("تبادل لاطلاق النار"), Phrase("تبادل اطلاق النار"),
@@ -203,7 +205,10 @@ enum Lexicon {
                    Phrase("car bomb", prefix: true), Phrase("suicide bomb", prefix: true), Phrase("عدوان", prefix: true),
                    Phrase("اعتداء", prefix: true), Phrase("عثرت علي جثه", prefix: true), Phrase("عثر علي جثه", prefix: true),
                    Phrase("عثروا علي جثه", prefix: true), Phrase("booby", prefix: true), Phrase("went off"),
-                   Phrase("explosive-laden"), Phrase("blast", prefix: true)]),
+                   Phrase("explosive-laden"), Phrase("blast", prefix: true),
+                   // An offensive launched: "launched a military operation against X in Y".
+                   Phrase("launched a military operation"), Phrase("launched an offensive"), Phrase("began an offensive"),
+                   Phrase("اطلقت عمليه عسكريه"), Phrase("اطلق عمليه عسكريه"), Phrase("شنت عمليه عسكريه"), Phrase("بدات عمليه عسكريه")]),
         (.deployment, [Phrase("دخول", prefix: true), Phrase("انتشار", prefix: true), Phrase("الانتشار"), Phrase("انتشرت"), Phrase("انتشر"), Phrase("انتشروا"), Phrase("تعزيز", prefix: true), Phrase("وصول وحدات"),
                        Phrase("طلائع"), Phrase("وصلت قوات"), Phrase("نشرت عددا"), Phrase("نشرت حواجز"), Phrase("نشر حواجز"),
                        Phrase("استقدمت"), Phrase("استقدم"), Phrase("طوقا امنيا"), Phrase("طوق امني"), Phrase("دخلوا"),

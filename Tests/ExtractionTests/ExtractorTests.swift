@@ -1035,4 +1035,14 @@ struct IncidentRuleTests {
         let kurdish = extract("أفاد المرصد بأن القوات الكردية انتشرت في محيط السجن المركزي شمال مدينة الرقة.", published: "2022-06-19")
         #expect(kurdish.incidents.first?.actors == [.sdf], "\(kurdish.incidents.map(\.actors))")
     }
+
+    @Test("An offensive launched is an attack; a preparatory bombardment by artillery is a strike")
+    func offensivesAndBombardments() {
+        let offensive = extract("The Iraqi army launched a military operation against YBS forces in the Sinune sub-district of Sinjar on Monday.",
+                                published: "2022-05-02")
+        #expect(offensive.incidents.map(\.type) == [.attack], "\(offensive.incidents.map { ($0.type, $0.place.name) })")
+        let bombardment = extract("ودخلت القوات العراقية صباح الجمعة مركز مدينة القائم بعد تمهيد من سلاح المدفعية وطيران الجيش.",
+                                  published: "2017-11-03")
+        #expect(Set(bombardment.incidents.map(\.type)) == [.deployment, .strike], "\(bombardment.incidents.map { ($0.type, $0.place.name) })")
+    }
 }
