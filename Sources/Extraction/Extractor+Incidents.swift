@@ -331,9 +331,9 @@ extension Extractor {
             {
                 continue
             }
-            // "حاولت مجموعة من نساء عائلات التنظيم الفرار": an escape tried, further back than a
-            // blocker reaches.
-            if type == .escape, tokens[max(0, i - 9)..<i].contains(where: { t in t.forms.contains { Self.attemptWords.contains($0) } }) {
+            // "حاولت مجموعة من نساء عائلات التنظيم الفرار": an escape tried or foiled, further back
+            // than a blocker reaches for other cues.
+            if type == .escape, tokens[max(0, i - 9)..<i].contains(where: { $0.entry.roles.contains(.blocker) }) {
                 continue
             }
             // "escaped prisoners": a participle describing people, not an escape.
@@ -537,10 +537,6 @@ extension Extractor {
     /// Roads named by the towns they join.
     static let roadWords: Set<String> = ["طريق", "road", "highway"]
 
-    /// Words of trying or foiling: "حاولت", "محاولة", "إحباط", "attempted".
-    static let attemptWords: Set<String> = Lexicon.folded([
-        "حاولت", "حاول", "حاولوا", "يحاولون", "محاوله", "احباط", "افشال", "attempted", "attempt", "tried", "foiled", "thwarted",
-    ])
     /// Munitions counted by the number before them, not events: shells, rockets, mortar rounds.
     static let munitionStems = ["قذيف", "قذائف", "صاروخ", "صواريخ", "shell", "rocket", "mortar"]
     /// Nouns of a trend before an event word: "تصاعد الاغتيالات", "ازدياد الهجمات".

@@ -312,7 +312,7 @@ public struct Extractor: Sendable {
         guard tokens[max(0, i - 5)..<min(tokens.count, i + 5)].contains(where: { $0.entry.roles.contains(.council) }) else { return false }
         var k = i - 1
         while k >= 0, k >= i - 5, !tokens[k + 1].afterBreak || tokens[k + 1].folded.hasPrefix("و") {
-            if tokens[k].forms.contains(where: { $0 == "مجلس" || $0 == "مجلسي" || $0 == "مجالس" }) { return true }
+            if tokens[k].entry.roles.contains(.council) { return true }
             if tokens[k].entry.roles.contains(.locative) { break }
             k -= 1
         }
@@ -326,6 +326,8 @@ public struct Extractor: Sendable {
     /// and followed by a dash, maybe after its country in brackets or after a comma ("أربيل
     /// (العراق)- قالت …", "QAMISHLI, Syria (North Press) –"), or closing a short byline ("آلان
     /// بكو ـ القامشلي").
+    static let datelineDashes: Set<Unicode.Scalar> = ["-", "\u{0640}", "–", "—"]
+
     static func isDateline(_ m: Mention, sentences: [Sentence]) -> Bool {
         let sentence = sentences[m.sentence]
         let tokens = sentence.tokens
@@ -336,7 +338,7 @@ public struct Extractor: Sendable {
         guard opensParagraph else { return false }
         // (Offsets count Unicode scalars.)
         let view = sentence.text.unicodeScalars
-        let dashes: Set<Unicode.Scalar> = ["-", "\u{0640}", "–", "—"]
+        let dashes = Self.datelineDashes
         if m.firstToken == 0 {
             var k = view.index(view.startIndex, offsetBy: m.end - sentence.start, limitedBy: view.endIndex) ?? view.endIndex
             var commaSeen = false

@@ -241,7 +241,7 @@ enum Lexicon {
         // "وقف إطلاق النار", "هدنة", "ceasefire": a halt to shooting, not shooting.
         "وقف", "هدنه", "cease", "ceasefire",
         // "إحباط محاولة للهروب", "حاولت … الفرار", "foiled an escape": what was tried, not done.
-        "احباط", "افشال", "حاولت", "حاول", "حاولوا", "يحاولون", "foiled", "thwarted", "attempted", "tried",
+        "احباط", "افشال", "حاولت", "حاول", "حاولوا", "يحاولون", "foiled", "thwarted", "attempted", "attempt", "tried",
     ]
 
     /// Actor names. Longer phrases first so "قوات سوريا الديمقراطية" wins over shorter ones.
