@@ -439,7 +439,10 @@ extension Extractor {
                 }
                 let gap = m.firstToken - previous.lastToken
                         // Joined by و, by punctuation, or by a plural of the facility's kind ("… إلى جانب حقول الصفيان").
+                // ("في مدينة عامودا ومدينة القحطانية": the conjunction on the settlement word.)
                 let joined = tokens[m.firstToken].folded.hasPrefix("و") || tokens[m.firstToken].afterBreak
+                    || (gap == 2 && tokens[m.firstToken - 1].folded.hasPrefix("و")
+                        && (tokens[m.firstToken - 1].entry.roles.contains(.settlement) || tokens[m.firstToken - 1].forms.contains("مدينه")))
                     || (m.place.kind.isFacility && tokens[m.firstToken].entry.facilityKind == m.place.kind
                         && tokens[m.firstToken].forms.contains { Gazetteer.isFacilityPlural($0) })
                 // "حقل العمر … وحقل كونكو … وحقول الصفيان والتنك": facilities of one kind in a row.
@@ -509,7 +512,24 @@ extension Extractor {
         }) {
             nearest = inside
         }
-        return [nearest]
+        // "وفي عين عيسى في ريف الرقة والقامشلي شمال الحسكة، تسبّب القصف": places joined by و before
+        // the cue, each with what locates it, share it.
+        var list = [nearest]
+        while list.count < 6, !nearest.place.kind.isArea, let current = list.last, tokens[current.firstToken].folded.hasPrefix("و"),
+            var k = before.lastIndex(where: { $0.lastToken < current.firstToken })
+        {
+            var gapEnd = before[k]
+            if k > 0, Self.locates(before[k], before[k - 1], tokens: tokens), before[k].firstToken - before[k - 1].lastToken <= 2 {
+                k -= 1
+            }
+            let previous = before[k]
+            guard current.firstToken - gapEnd.lastToken <= 2, previous.firstToken > previousCue, !previous.place.kind.isArea,
+                previous.place.kind != .country, !list.contains(where: { $0.place.id == previous.place.id })
+            else { break }
+            gapEnd = previous
+            list.append(previous)
+        }
+        return list.reversed()
     }
 
     /// Whether a locative opens the mention, directly or through a settlement word: "في X",
@@ -583,6 +603,10 @@ extension Extractor {
         // (Not "… في الريف الشمالي، والمشيرفة": a name joined by و goes on a list.)
         if before.contains(where: { Self.directionWords.contains($0) }), !tokens[m.firstToken].folded.hasPrefix("و") { return true }
         guard Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind) else { return false }
+        // "عين عيسى في ريف الرقة", "بلدة الهول بريف الحسكة": a larger place in which the one before lies.
+        if m.firstToken - previous.lastToken <= 2, before.contains("في") || (m.firstToken == previous.lastToken + 1 && tokens[m.firstToken].folded.hasPrefix("ب")) {
+            return true
+        }
         // A larger place named by its direction ("في مدينة الحسكة شمال شرقي سوريا", "Qamishli,
         // northeastern Syria"), or after punctuation.
         let first = tokens[m.firstToken]

@@ -741,6 +741,19 @@ struct IncidentRuleTests {
         #expect(one.map(\.place.name) == ["Dibsi Afnan"], "\(one.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("Places joined by و share the cue: before it each with what locates it, after it through 'ومدينة'")
+    func conjoinedPlacesShareTheCue() {
+        let before = extract(
+            "وفي عين عيسى في ريف الرقة والقامشلي شمال الحسكة، تسبّب القصف التركي على محطة الكهرباء بقطعها عن أكثر من 60% من أحياء المدينة والريف الشرقي التابع لها.",
+            published: "2024-01-15").incidents
+        #expect(Set(before.map(\.place.name)) == ["Ain Issa", "Qamishli"], "\(before.map { ($0.type, $0.place.name) })")
+        let after = extract("كما استهدف القصف محطتي تحويل الكهرباء، في مدينة عامودا ومدينة القحطانية شمالي الحسكة.", published: "2024-01-15").incidents
+        #expect(Set(after.map(\.place.name)) == ["Amuda", "al-Qahtaniyah"], "\(after.map { ($0.type, $0.place.name) })")
+        // A place that only locates the one before stays out.
+        let located = extract("وفي عين عيسى في ريف الرقة، تسبّب القصف التركي بقطع الكهرباء.", published: "2024-01-15").incidents
+        #expect(located.map(\.place.name) == ["Ain Issa"], "\(located.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
