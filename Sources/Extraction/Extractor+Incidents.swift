@@ -88,6 +88,12 @@ extension Extractor {
                     }
                 }
             }
+            // "المواجهات والقصف المتبادل بقذائف الهاون": the weapons of a fight, not a strike of their own.
+            if let clash = cues.first(where: { $0.type == .clash }) {
+                cues.removeAll { cue in
+                    cue.type == .strike && cue.first > clash.last && cue.first - clash.last <= 4 && tokens[cue.first].folded.hasPrefix("ب")
+                }
+            }
             guard !cues.isEmpty else { continue }
             let actors = sentence.actors
             let claim = Self.claim(in: tokens, actors: actors)
@@ -274,10 +280,12 @@ extension Extractor {
         var rejected = false
         let order = Lexicon.cueOrder
         for i in tokens.indices where !used.contains(i) {
-            // The first type in lexicon order wins when several cues start here.
+            // The longest phrase wins when several cues start here ("القصف المتبادل", shelling
+            // both ways, is a clash), then the first type in lexicon order.
             let candidates = tokens[i].entry.cueCandidates
             guard !candidates.isEmpty,
-                let match = Lexicon.cueIndex.matches(tokens, at: i, candidates: candidates).min(by: { order[$0.value]! < order[$1.value]! }) else {
+                let match = Lexicon.cueIndex.matches(tokens, at: i, candidates: candidates)
+                    .min(by: { ($1.length, order[$0.value]!) < ($0.length, order[$1.value]!) }) else {
                 continue
             }
             if tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) }) {
@@ -420,6 +428,10 @@ extension Extractor {
                 || (tokens[m.firstToken - 1].entry.lowered == "of" && tokens[m.firstToken - 2].entry.roles.contains(.settlement))
                 // "قصفت المدفعية … قرية الإبراهيمية": a place introduced by its kind.
                 || tokens[m.firstToken - 1].entry.unlocatedTrigger != nil
+                // "أغار الطيران … في المالحة والبغيلية ومحيط جامعة الجزيرة وحقل التيم": a list the
+                // locative opens, whose first names the gazetteer lacks.
+                || (tokens[m.firstToken].folded.hasPrefix("و")
+                    && tokens[max(cue.last + 1, m.firstToken - 8)..<m.firstToken].contains { $0.entry.roles.contains(.locative) })
         }
         // "an attack on a U.S. base in northern Iraq's city of Irbil": a country on the way says
         // where the place is, not what the cue is about.
@@ -771,6 +783,9 @@ extension Extractor {
                     && samePlace(other.place, incident.place, maxKilometers: maxKilometers)
                     && datesCompatible(other, incident, slackDays: slackDays)
                     && (other.people == nil || incident.people == nil || other.people == incident.people)
+                    // "في بلدات أبو حمام … والكشكية": neighbours one sentence names apart are two places.
+                    && !(other.place.id != incident.place.id && other.place.kind == incident.place.kind
+                        && other.sources.contains { a in incident.sources.contains { $0.document == a.document && $0.start == a.start } })
             }) {
                 var target = merged[k]
                 for source in incident.sources where !target.sources.contains(source) { target.sources.append(source) }

@@ -169,7 +169,11 @@ enum Lexicon {
                    Phrase("artillery"),
                    Phrase("mortar", prefix: true), Phrase("rocket fire")]),
         (.clash, [Phrase("اشتباك", prefix: true), Phrase("اشتبكت"), Phrase("تبادل لاطلاق النار"), Phrase("تبادل اطلاق النار"),
-                  Phrase("تبادل متقطع لاطلاق النار"), Phrase("exchange of fire"), Phrase("exchanged fire"), Phrase("معارك", prefix: true), Phrase("مواجهات", prefix: true), Phrase("المعارك"),
+                  Phrase("تبادل متقطع لاطلاق النار"), Phrase("exchange of fire"), Phrase("exchanged fire"),
+                  // Shelling both ways is fighting, not one side's strike.
+                  Phrase("تبادل القصف"), Phrase("القصف المتبادل"), Phrase("قصف متبادل"), Phrase("تبادل قصف", prefix: true),
+                  Phrase("exchanged shelling"), Phrase("exchange of shelling"), Phrase("exchanged artillery fire"),
+                  Phrase("traded fire"), Phrase("artillery exchanges"), Phrase("معارك", prefix: true), Phrase("مواجهات", prefix: true), Phrase("المعارك"),
                   Phrase("clash", prefix: true), Phrase("fighting"), Phrase("battle", prefix: true)]),
         (.arrest, [Phrase("القبض علي"), Phrase("القاء القبض"), Phrase("اعتقال", prefix: true), Phrase("اعتقلت"), Phrase("مداهمه", prefix: true),
                    Phrase("مداهمات"), Phrase("داهمت"), Phrase("داهم"), Phrase("داهموا"), Phrase("توقيف", prefix: true),

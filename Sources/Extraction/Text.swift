@@ -131,7 +131,11 @@ enum TextSplitter {
                         i += 1
                         continue
                     }
-                    if isSpace(next) || next == "\"" || next == "»" || next == "”" || i + 1 == scalars.count {
+                    // ("… على طرفي النهر.مصدر محلي قال": Arabic text pasted without the space.)
+                    // (Not "د.محمد": a one-letter title.)
+                    let arabic = (0x0621...0x064A) ~= next.value && (0x0621...0x064A) ~= previous.value
+                        && i > 1 && (0x0621...0x064A) ~= scalars[i - 2].value
+                    if isSpace(next) || next == "\"" || next == "»" || next == "”" || i + 1 == scalars.count || (c == "." && arabic) {
                         flush(i + 1)
                     }
                 }

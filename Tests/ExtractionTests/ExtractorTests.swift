@@ -754,6 +754,33 @@ struct IncidentRuleTests {
         #expect(located.map(\.place.name) == ["Ain Issa"], "\(located.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("Shelling both ways is a clash at every town the sentence lists; the weapons are no strike; neighbours named apart stay apart")
+    func exchangeOfShellingAcrossListedTowns() {
+        let incidents = extract(
+            "قال مصدر محلي إن المواجهات والقصف المتبادل بقذائف الهاون والرشاشات الثقيلة بين قسد وقوات النظام امتد على طول السرير النهري وخاصة في بلدات أبو حمام والشحيل، والبصيرة، والكشكية.",
+            published: "2024-08-12").incidents
+        #expect(incidents.allSatisfy { $0.type == .clash }, "\(incidents.map { ($0.type, $0.place.name) })")
+        // Abu Hamam and al-Kishkiyah adjoin (within the 2 km merge radius) but are two places.
+        #expect(Set(incidents.map(\.place.name)) == ["Abu Hamam", "al-Shuhayl", "al-Busayrah", "al-Kishkiyah"], "\(incidents.map(\.place.name))")
+        #expect(extract("Government forces and the SDF exchanged shelling near al-Busayrah.").incidents.map(\.type) == [.clash])
+    }
+
+    @Test("A full stop with no space after it still ends an Arabic sentence, not after a one-letter title")
+    func arabicFullStopWithoutSpace() {
+        let vocabulary = Vocabulary()
+        let sentences = TextSplitter.sentences(
+            paragraphs: [("تجددت المواجهات على طرفي النهر.مصدر محلي قال إن القصف امتد. وقال د.محمد إن الوضع هادئ.", 0)], vocabulary: vocabulary)
+        #expect(sentences.map(\.text) == ["تجددت المواجهات على طرفي النهر.", "مصدر محلي قال إن القصف امتد.", "وقال د.محمد إن الوضع هادئ."])
+    }
+
+    @Test("A list a locative opens goes on past names the gazetteer lacks ('في المالحة والبغيلية … وحقل التيم')")
+    func locativeListPastUnknownNames() {
+        let incidents = extract(
+            "عنوان الخبر هنا اليوم\n\nوقد أغار الطيران الحربي على المناطق التي يتحصن فيها مقاتلو التنظيم في المالحة والبغيلية ومحيط جامعة الجزيرة وحقل التيم والشولا.",
+            published: "2017-09-05").incidents
+        #expect(incidents.map(\.type) == [.strike] && incidents.first?.place.name == "al-Tayyem oil field", "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
