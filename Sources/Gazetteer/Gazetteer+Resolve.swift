@@ -38,6 +38,12 @@ extension Gazetteer {
     ) -> [PlaceCandidate] {
         // Ten kilobytes of text is not a name: look at its first 200 characters only.
         let name = String(name.prefix(200))
+        // "Rasulayn'da", "Akçakale'nin": Turkish writes a case ending after an apostrophe. (Not
+        // one letter: "Jaza'a", "Sina'a" are Arabic names with an ʿayn.)
+        if Self.hasApostrophe(name), let stem = Self.turkishCaseStem(name) {
+            let answer = resolve(stem, hints: hints, limit: limit, fuzzy: allowFuzzy)
+            if !answer.isEmpty { return answer }
+        }
         // "Hasakah, Syria", "الهول، الحسكة": the first part is the place, the rest its context.
         // (Scanned as bytes: Character iteration over Arabic costs more than the look-up.)
         if Self.hasComma(name), let comma = name.firstIndex(where: { $0 == "," || $0 == "،" }) {
@@ -345,6 +351,10 @@ extension Gazetteer {
         let c = place.coordinate
         if (Self.focus.west...Self.focus.east).contains(c.longitude), (Self.focus.south...Self.focus.north).contains(c.latitude) {
             value += 0.3
+        } else if (37.0..<Self.focus.west).contains(c.longitude), (35.8...Self.focus.north).contains(c.latitude), place.country == "SY" {
+            // Eastern Aleppo's countryside (al-Bab, Manbij, Dayr Hafir, Qabasin), fought over with
+            // the north-east, a little less.
+            value += 0.2
         }
         return min(1, value)
     }
@@ -388,9 +398,22 @@ extension Gazetteer {
                 // Two letters swapped is a slip of the keyboard ("ذبيان" for "ذيبان"), not another
                 // name as one changed letter is ("الرصيفة" for "الرصافة").
                 scored.append((Int(k), threshold))
+            } else if d == 1, query.count >= 5, abs(candidate.count - query.count) == 1,
+                Self.differsByLongVowel(query, candidate)
+            {
+                // A long vowel written or left out ("نصيبن" for "نصيبين", "Nusaybn"): spelling, not
+                // another name.
+                scored.append((Int(k), threshold))
             }
         }
         return Array(scored.sorted { ($0.1, keys[$1.0]) > ($1.1, keys[$0.0]) }.prefix(limit))
+    }
+
+    /// Whether the longer of two words is the shorter with one long vowel (ا و ي) added.
+    static func differsByLongVowel(_ a: [Character], _ b: [Character]) -> Bool {
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        let k = short.indices.first { short[$0] != long[$0] } ?? short.count
+        return "اوي".contains(long[k]) && Array(long[..<k] + long[(k + 1)...]) == short
     }
 
     /// Whether the distinctive parts of two facility names are alike: looser than whole names
@@ -468,6 +491,29 @@ extension Gazetteer {
             }
         }
         return nil
+    }
+
+    static func hasApostrophe(_ name: String) -> Bool {
+        name.utf8.contains(0x27) || name.utf8.contains(0x99)  // ' or the last byte of ’
+    }
+
+    /// Turkish case endings written after an apostrophe: locative, ablative, genitive, dative,
+    /// accusative, instrumental, and "which is in".
+    static let turkishEndings: Set<String> = [
+        "da", "de", "ta", "te", "dan", "den", "tan", "ten", "nin", "nın", "nun", "nün", "in", "ın", "un", "ün",
+        "ya", "ye", "yı", "yi", "yu", "yü", "na", "ne", "la", "le", "yla", "yle", "daki", "deki",
+        "taki", "teki", "ndan", "nden", "nda", "nde",
+    ]
+
+    /// The name without a Turkish case ending after its last word's apostrophe.
+    static func turkishCaseStem(_ name: String) -> String? {
+        guard let mark = name.lastIndex(where: { $0 == "'" || $0 == "’" }) else { return nil }
+        let suffix = String(name[name.index(after: mark)...])
+        let stem = name[..<mark]
+        guard turkishEndings.contains(suffix), stem.count >= 3, stem.last?.isLetter == true,
+            !(stem.split(separator: " ").last.map { $0.count < 3 } ?? true)
+        else { return nil }
+        return String(stem)
     }
 
     static func hasComma(_ name: String) -> Bool {
@@ -630,12 +676,16 @@ extension Gazetteer {
         "جنوبي", "محيط", "اطراف", "مركز", "قرب", "جوار", "مشارف", "east", "west", "north", "south", "eastern",
         "western", "northern", "southern", "central", "outskirts", "near", "town", "village", "city", "district",
         "subdistrict", "neighborhood", "neighbourhood", "rural", "of", "the",
+        // Kurmanji "mountain of": "Çiyayê Kezwan" is Mount Abdulaziz, named Kezwan.
+        "chiyaye", "ciyaye",
     ]
 
     /// Words that close a Latin phrase about a place: "Hajin town", "Busayrah area".
     static let trailingQualifiers: Set<String> = [
         "town", "village", "city", "district", "subdistrict", "neighborhood", "neighbourhood", "area", "outskirts",
         "suburbs", "region", "township", "east", "west", "north", "south",
+        // "Sinjar mountain range" is "Sinjar mountain".
+        "range",
     ]
 
     /// Whether a folded word is a facility plural (حقول، سجون، prisons…): a list of facilities follows.
@@ -704,7 +754,8 @@ extension Gazetteer {
     static let kurdishEzafeWords: Set<String> = ["bendava", "girtigeha", "kampa", "bingeha", "balafirgeha"]
 
     /// Generic words after a Latin facility word: "crossing point", "border post", "border terminal".
-    static let facilityTails: Set<String> = ["point", "post", "terminal", "station", "gate", "complex"]
+    /// (And Turkish "kapısı", gate: "Akçakale Sınır Kapısı", "Gümrük Kapısı".)
+    static let facilityTails: Set<String> = ["point", "post", "terminal", "station", "gate", "complex", "kapisi"]
 
     /// Facility words, folded, and the kind of place they name.
     public static let facilityWords: [String: PlaceKind] = [
@@ -718,7 +769,7 @@ extension Gazetteer {
         "wiezienie": .prison, "cezaevi": .prison, "girtigeh": .prison, "girtigeha": .prison,
         "lager": .camp, "campo": .camp, "campamento": .camp, "oboz": .camp, "kampi": .camp, "kamp": .camp, "kampa": .camp,
         "stutzpunkt": .base, "militarbasis": .base, "baza": .base, "ussu": .base, "bingeh": .base, "bingeha": .base,
-        "grenzubergang": .border, "poste-frontiere": .border, "valico": .border, "przejscie": .border, "sinir": .border,
+        "grenzubergang": .border, "poste-frontiere": .border, "valico": .border, "przejscie": .border, "sinir": .border, "gumruk": .border,
         "flugplatz": .airport, "militarflugplatz": .airport, "flughafen": .airport, "aeroport": .airport,
         "laeroport": .airport, "aeroporto": .airport, "aeropuerto": .airport, "lotnisko": .airport,
         "havalimani": .airport, "balafirgeh": .airport, "balafirgeha": .airport,

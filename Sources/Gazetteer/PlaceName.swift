@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Arabic: diacritics (harakat, shadda, sukun, dagger alef) and tatweel are removed; the alef
 /// forms أ إ آ ٱ become ا; ؤ becomes و, ئ and ى become ي, ء is dropped; taa marbuta ة becomes ه;
-/// Persian/Kurdish ی ک ە become ي ك ه; Arabic-Indic and Persian digits become ASCII digits; the
+/// Persian/Kurdish ی ک ھ become ي ك ه, Sorani ە is dropped inside a word and ه at its end, and the letters Arabic lacks its nearest letter (ۆ ۇ → و,
+/// ێ → ي, ڕ → ر, ڵ → ل, چ → ج, پ → ب, ڤ → ف, گ → ك, ژ → ز); Arabic-Indic and Persian digits become ASCII digits; the
 /// article ال is removed from the start of every word. Attached clitics (و ف ب ل ك and their
 /// combinations: وال، بال، فال، وبال، لل…) are not removed from the key, since they are part of
 /// some names (بغداد); ``lookupVariants(of:)`` proposes the stripped forms instead.
@@ -231,8 +232,22 @@ public enum PlaceName {
         }
         // Arabic presentation forms (from PDFs and old pages) fold to their base letters.
         // (Their UTF-8 starts with EF, a byte most text never has: test that first.)
-        let text: String = text.utf8.contains(0xEF) && text.unicodeScalars.contains { (0xFB50...0xFEFF).contains($0.value) }
+        let composed: String = text.utf8.contains(0xEF) && text.unicodeScalars.contains { (0xFB50...0xFEFF).contains($0.value) }
             ? text.precomposedStringWithCompatibilityMapping : text
+        // Sorani's vowel ە is not written in Arabic inside a word ("ڕەقە" is الرقة): dropped
+        // before a letter, ه (as taa marbuta) at a word's end.
+        let kurdishE: Unicode.Scalar = "\u{06D5}"
+        let withoutE: String? = composed.utf8.contains(0x95) && composed.unicodeScalars.contains(kurdishE)
+            ? {
+                var kept = String.UnicodeScalarView()
+                let scalars = Array(composed.unicodeScalars)
+                for (k, c) in scalars.enumerated()
+                where !(c == kurdishE && k + 1 < scalars.count && (0x0620...0x06FF).contains(scalars[k + 1].value)) {
+                    kept.append(c)
+                }
+                return String(kept)
+            }() : nil
+        let text = withoutE ?? composed
         func handle(_ scalar: Unicode.Scalar) {
             let v = scalar.value
             switch v {
@@ -242,8 +257,26 @@ public enum PlaceName {
                 put("ا")
             case 0x0624:
                 put("و")
-            case 0x0626, 0x0649, 0x06CC, 0x064A:
-                put("ي")
+            case 0x0626, 0x0649, 0x06CC, 0x064A, 0x06CE, 0x06CD, 0x06D0:
+                put("ي")  // also Kurdish ێ and the final and Pashto yehs
+            case 0x06C6, 0x06C7, 0x06C8, 0x06CB, 0x06C9:
+                put("و")  // Kurdish ۆ and the other marked waws (زاخۆ is زاخو)
+            case 0x0695:
+                put("ر")  // Kurdish ڕ
+            case 0x06B5:
+                put("ل")  // Kurdish ڵ
+            case 0x06BE:
+                put("ه")  // Kurdish and Urdu ھ
+            case 0x0686:
+                put("ج")  // چ: Arabic writes Kocho كوجو
+            case 0x067E:
+                put("ب")  // پ
+            case 0x06A4:
+                put("ف")  // ڤ
+            case 0x06AF:
+                put("ك")  // گ
+            case 0x0698:
+                put("ز")  // ژ
             case 0x0621:
                 return  // lone hamza
             case 0x0629, 0x06D5, 0x06C1:

@@ -263,6 +263,27 @@ struct ResolverTests {
         #expect(gazetteer.resolve("Al-Baseera", limit: 1).first?.place.name == "al-Busayrah")
     }
 
+    @Test("Turkish case endings after an apostrophe, Turkish gate words, a dropped long vowel, eastern Aleppo's namesake")
+    func turkishAndMisspelt() throws {
+        let akcakale = try #require(gazetteer.resolve("Akçakale", limit: 1).first).place
+        #expect(gazetteer.resolve("Akçakale'nin", limit: 1).first?.place.id == akcakale.id)
+        #expect(gazetteer.resolve("Ceylanpınar'da", limit: 1).first?.place.name == "Ceylanpınar")
+        // One letter after the mark is an Arabic ʿayn, not an ending.
+        #expect(gazetteer.resolve("al-Sina'a prison", limit: 1).first?.place.kind == .prison)
+        // "Sınır Kapısı", "Gümrük Kapısı": the border gate.
+        #expect(gazetteer.resolve("Akçakale Sınır Kapısı", limit: 1).first?.place.kind == .border)
+        #expect(gazetteer.resolve("Akçakale Gümrük Kapısı", limit: 1).first?.place.kind == .border)
+        // نصيبن for نصيبين: a long vowel left out.
+        let nusaybin = try #require(gazetteer.resolve("نصيبين", limit: 1).first).place
+        #expect(gazetteer.resolve("نصيبن", limit: 1).first?.place.id == nusaybin.id)
+        // (Not any letter: الرصيفة is still not al-Rusafa, see below.)
+        // قباسين near al-Bab (GeoNames 166285), not the smaller namesake inside the north-east box.
+        let qabasin = try #require(gazetteer.resolve("قباسين", limit: 1).first).place
+        #expect(abs(qabasin.coordinate.longitude - 37.57) < 0.05, "\(qabasin)")
+        #expect(gazetteer.resolve("Sinjar mountain range", limit: 1).first?.place.name == "Sinjar Mountains")
+        #expect(gazetteer.resolve("Çiyayê Kezwan", limit: 1).first?.place.name == "Mount Abdulaziz")
+    }
+
     @Test("Scores rank exact above sound-alike above fuzzy")
     func ranking() throws {
         let exact = try #require(gazetteer.resolve("Qamishli", limit: 1).first)
