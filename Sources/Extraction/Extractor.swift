@@ -95,6 +95,9 @@ public struct Extractor: Sendable {
         // "تجدر الإشارة" (a GeoNames spelling of al-Ashara), "عنه" (about it; Anah is "عنة"), the
         // adjective "تركية" (Turkish; Turkey is "تركيا").
         "اشاره", "عنه", "عنها", "تركيه",
+        // Nationality adjectives ("the eastern Syrian town of Abu Kamal" is not a town "Syrian").
+        "syrian", "iraqi", "turkish", "kurdish", "iranian", "american", "russian", "arab", "jordanian", "lebanese",
+        "israeli", "british", "french", "islamic",
     ]
 
     /// Common given names (folded Arabic, lower-case Latin): a place name right after one is a
@@ -230,6 +233,7 @@ public struct Extractor: Sendable {
                 // ("Village near al-Busayrah" is al-Busayrah, read when its own token comes.)
                 if !matched, !PlaceName.isArabic(token.text), token.text.first?.isUppercase == true
                     || token.text.lowercased().hasPrefix("al-"), !token.entry.roles.contains(.settlement), !Self.isAllegiance(token),
+                    !token.entry.roles.contains(.notPlace),
                     !token.entry.roles.contains(.locative), !Self.directionWords.contains(token.entry.lowered)
                 {
                     // Latin names in a spelling the gazetteer lacks, e.g. "Ghweran prison": sound-alikes only.

@@ -166,7 +166,7 @@ enum Lexicon {
                    Phrase("قذائف هاون"), Phrase("قذيفه هاون"), Phrase("قذائف مدفعيه"), Phrase("قذيفه مدفعيه"), Phrase("قذيفه دبابه"),
                    // A preparatory bombardment: "بعد تمهيد من سلاح المدفعية وطيران الجيش".
                    Phrase("تمهيد مدفعي"), Phrase("تمهيد ناري"), Phrase("تمهيد جوي"), Phrase("تمهيد من سلاح المدفعيه"), Phrase("قذائف"), Phrase("سقطت قذيفه"), Phrase("سقوط قذيفه"),
-                   Phrase("artillery"),
+                   Phrase("artillery"), Phrase("تدك"), Phrase("دكت"), Phrase("يدك"), Phrase("pounded"), Phrase("pounding"),
                    Phrase("mortar", prefix: true), Phrase("rocket fire")]),
         (.clash, [Phrase("اشتباك", prefix: true), Phrase("اشتبكت"), Phrase("تبادل لاطلاق النار"), Phrase("تبادل اطلاق النار"),
                   Phrase("تبادل متقطع لاطلاق النار"), Phrase("exchange of fire"), Phrase("exchanged fire"),
@@ -180,7 +180,10 @@ enum Lexicon {
                    Phrase("اوقفت"),
                    Phrase("دهم"), Phrase("حمله دهم"), Phrase("اعيد اعتقالهم"), Phrase("arrest", prefix: true),
                    Phrase("detained"), Phrase("raid", prefix: true), Phrase("rounded up"), Phrase("apprehended"),
-                   Phrase("detaining"), Phrase("detains"), Phrase("taken into custody")]),
+                   Phrase("detaining"), Phrase("detains"), Phrase("taken into custody"),
+                   // Surrendering to a force is being captured ("استسلموا إلى قوات سوريا الديمقراطية");
+                   // not the noun ("الرافضون للاستسلام", refusing to surrender).
+                   Phrase("استسلم", prefix: true), Phrase("surrendered"), Phrase("surrendering")]),
         (.controlChange, [Phrase("السيطره علي"), Phrase("سيطرتها علي"), Phrase("خرج عن سيطره"), Phrase("عن سيطره", prefix: true), Phrase("عن سيطرت", prefix: true),
                           Phrase("فقدان السيطره"), Phrase("استعاد السيطره"), Phrase("استعاده السيطره"),
                           Phrase("اصبح في يد"), Phrase("بسط سيطرته"), Phrase("سيطرت"), Phrase("سيطر"), Phrase("تسيطر"),

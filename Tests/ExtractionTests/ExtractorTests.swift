@@ -781,6 +781,19 @@ struct IncidentRuleTests {
         #expect(incidents.map(\.type) == [.strike] && incidents.first?.place.name == "al-Tayyem oil field", "\(incidents.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("A nationality adjective before 'town' is no town; surrendering is being captured; 'تدك' pounds")
+    func nationalitySurrenderPounding() {
+        let strike = extract("The airstrike targeted structures in the eastern Syrian town of Abu Kamal.", published: "2021-02-26").incidents
+        #expect(strike.map(\.place.name) == ["Abu Kamal"], "\(strike.map { ($0.type, $0.place.name) })")
+        let surrender = extract("استسلم عشرات المقاتلين من تنظيم داعش إلى قوات سوريا الديمقراطية أمس في بلدة الباغوز.", published: "2019-03-15").incidents
+        #expect(surrender.map(\.type) == [.arrest], "\(surrender.map { ($0.type, $0.place.name) })")
+        // Refusing to surrender is no capture.
+        let refusing = extract("قاتل عناصر التنظيم الرافضون للاستسلام في بلدة الباغوز.", published: "2019-03-15").incidents
+        #expect(!refusing.contains { $0.type == .arrest })
+        let pounding = extract("والطائرات تدك مواقع التنظيم في بلدة الباغوز.", published: "2019-03-15").incidents
+        #expect(pounding.map(\.type) == [.strike], "\(pounding.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
