@@ -794,6 +794,12 @@ struct IncidentRuleTests {
         #expect(pounding.map(\.type) == [.strike], "\(pounding.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
+    func curfewForMovement() {
+        let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
+        #expect(incidents.allSatisfy { $0.type == .curfew } && Set(incidents.map(\.place.name)).count == 2, "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
