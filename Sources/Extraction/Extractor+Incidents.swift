@@ -154,8 +154,15 @@ extension Extractor {
                 // not the event's when the sentence names another.
                 let eventDates = sentenceDates.count > 1
                     ? sentenceDates.filter { !Self.isStatementDate($0, tokens: tokens) } : sentenceDates
-                let cueDate = (eventDates.isEmpty ? sentenceDates : eventDates)
-                    .min { abs($0.firstToken - cue.first) < abs($1.firstToken - cue.first) }?.range
+                // With several dates, one after another kind of event told later in the sentence is
+                // that event's: "بدأت الاشتباكات … رداً على اعتقال أربعة … قبل أربعة أيام، … لاتفاق … قبل
+                // ثلاثة أيام" dates the arrest and the agreement, not the clashes (which take the
+                // paragraph's day or the report's).
+                let pool = eventDates.isEmpty ? sentenceDates : eventDates
+                let owned = pool.count < 2 ? pool : pool.filter { d in
+                    !(d.firstToken > cue.last && cues.contains { o in o.type != cue.type && o.first > cue.last && o.first < d.firstToken })
+                }
+                let cueDate = owned.min { abs($0.firstToken - cue.first) < abs($1.firstToken - cue.first) }?.range
                 for mention in places {
                     // One incident per type, place and date ("captured in 2014, retaken in 2017" is two).
                     let key = "\(cue.type.rawValue)|\(mention.place.id)|\(cueDate?.start.ordinal ?? 0)"

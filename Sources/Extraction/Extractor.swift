@@ -129,7 +129,7 @@ public struct Extractor: Sendable {
         "دخلت", "دخل", "دخول", "استعاده", "استعاد", "استعادت", "اقتحام", "اقتحمت", "حصار", "مدينه", "مدينتي", "entered", "retook",
         "captured", "recaptured",
     ]
-    static let locatives: Set<String> = ["في", "الي", "نحو", "قرب", "من", "داخل", "in", "to", "near", "at", "from", "into"]
+    static let locatives: Set<String> = ["في", "الي", "نحو", "قرب", "من", "داخل", "وسط", "in", "to", "near", "at", "from", "into"]
 
     func recognizePlaces(in sentences: [Sentence]) -> [Mention] {
         var mentions = [Mention]()

@@ -800,6 +800,20 @@ struct IncidentRuleTests {
         #expect(incidents.allSatisfy { $0.type == .curfew } && Set(incidents.map(\.place.name)).count == 2, "\(incidents.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("A date after another kind of event later in the sentence is that event's; 'وسط مدينة X' places the clashes")
+    func datesOwnedByTheirEvent() throws {
+        let incidents = extract(
+            "اندلعت اشتباكات، ظهر أمس الثلاثاء، بين عناصر الأسايش وقوات الدفاع الوطني، وسط مدينة الحسكة.\n\nوبدأت الاشتباكات إثر محاولة الأسايش اقتحام حي النشوة الشرقية، رداً على قيام عناصر الدفاع الوطني باعتقال أربعة من عناصر الأسايش قبل أربعة أيام، رغم توصل الجانبين لاتفاق قبل ثلاثة أيام.\n\nكما وردت أنباء عن إصابة ضابط ونقله إلى دمشق عبر مطار القامشلي.",
+            published: "2016-08-17").incidents
+        let clashes = incidents.filter { $0.type == .clash }
+        #expect(!clashes.isEmpty && clashes.allSatisfy { $0.date?.start.description == "2016-08-16" }, "\(clashes.map { ($0.place.name, $0.date?.start.description ?? "-") })")
+        // In Hasakah (the city, or its quarter the next paragraph names), not at the airport the
+        // article names later.
+        #expect(clashes.allSatisfy { $0.place.name == "al-Hasakah" || $0.place.name == "al-Nashwa" }, "\(clashes.map(\.place.name))")
+        let arrest = try #require(incidents.first { $0.type == .arrest })
+        #expect(arrest.date?.start.description == "2016-08-13")
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
