@@ -124,6 +124,10 @@ public struct Extractor: Sendable {
     ]
     /// How far from the text's other places a name read without its facility may lie.
     static let nearbyPlaceMeters = 100_000.0
+    /// Words of allegiance before "to"/"by"/"with" and a state: "loyal to Ankara", "backed by Turkey".
+    static let patronWords: Set<String> = [
+        "loyal", "backed", "allied", "affiliated", "close", "linked", "aligned", "supported", "sponsored", "funded", "armed",
+    ]
     /// Words after which a capital-like name is a place (``acceptAsPlace(_:tokens:at:)``).
     static let placeGoverningWords: Set<String> = [
         "دخلت", "دخل", "دخول", "استعاده", "استعاد", "استعادت", "اقتحام", "اقتحمت", "حصار", "مدينه", "مدينتي", "entered", "retook",
@@ -593,6 +597,18 @@ public struct Extractor: Sendable {
             {
                 continue
             }
+            // "الشامية" (the Euphrates' west bank) in a report from Deir ez-Zor is not al-Shamiyah
+            // near Diwaniyah: an Iraqi town far beyond the Syrian places of the text (the
+            // large cities aside) is another place of that name.
+            if mention.score > 0, mention.place.kind.isSettlement, mention.place.country == "IQ", mention.place.population < 300_000 {
+                let syrian = anchors.filter { $0.start != mention.start && $0.place.country == "SY" }
+                if syrian.count >= 2,
+                    let d = syrian.map({ Geodesic.distanceMeters(from: $0.place.coordinate, to: mention.place.coordinate) }).min(),
+                    d > 300_000
+                {
+                    continue
+                }
+            }
             // Only placeholders and ambiguous names need the context (most mentions are neither).
             guard mention.score == 0 || mention.alternatives.count > 1 else {
                 result.append(mention)
@@ -638,6 +654,12 @@ public struct Extractor: Sendable {
         // entering or taking, or after a settlement word.
         if token.entry.roles.contains(.capital), !locative,
             !(i > 0 && (tokens[i - 1].entry.roles.contains(.settlement) || tokens[i - 1].forms.contains { Self.placeGoverningWords.contains($0) }))
+        {
+            return false
+        }
+        // "factions loyal to Ankara", "backed by Turkey": a state as patron, not a place.
+        if i > 1, ["to", "by", "with"].contains(tokens[i - 1].entry.lowered), Self.patronWords.contains(tokens[i - 2].entry.lowered),
+            place.kind == .country || token.entry.roles.contains(.capital)
         {
             return false
         }

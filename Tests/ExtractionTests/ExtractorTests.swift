@@ -814,6 +814,17 @@ struct IncidentRuleTests {
         #expect(arrest.date?.start.description == "2016-08-13")
     }
 
+    @Test("A state as patron ('loyal to Ankara') is no place; an Iraqi namesake far beyond the text's Syrian places is another place")
+    func patronsAndFarNamesakes() {
+        let loyal = extract("Clashes continue between the SDF and armed factions loyal to Ankara near the Tishrin Dam.", published: "2025-01-07")
+        #expect(!loyal.mentions.contains { $0.place.name == "Ankara" }, "\(loyal.mentions.map(\.place.name))")
+        #expect(loyal.incidents.map(\.place.name) == ["Tishrin dam"], "\(loyal.incidents.map(\.place.name))")
+        let shamiya = extract(
+            "تجددت المواجهات بين قوات النظام على الضفة الغربية لنهر الفرات “الشامية” وقسد في بلدات الشحيل والبصيرة بريف دير الزور.",
+            published: "2024-08-12")
+        #expect(!shamiya.mentions.contains { $0.place.country == "IQ" }, "\(shamiya.mentions.map { ($0.surface, $0.place.name, $0.place.country) })")
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
