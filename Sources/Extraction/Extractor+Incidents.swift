@@ -577,7 +577,10 @@ extension Extractor {
     static let roadWords: Set<String> = ["طريق", "road", "highway"]
 
     /// Munitions counted by the number before them, not events: shells, rockets, mortar rounds.
-    static let munitionStems = ["قذيف", "قذائف", "صاروخ", "صواريخ", "shell", "rocket", "mortar"]
+    /// (Folded, as the tokens' forms are: "قذائف" reads "قذايف".)
+    static let munitionStems = ["قذيف", "قذائف", "صاروخ", "صواريخ", "shell", "rocket", "mortar"].map {
+        PlaceName.isArabic($0) ? PlaceName.fold($0) : $0
+    }
     /// Nouns of a trend before an event word: "تصاعد الاغتيالات", "ازدياد الهجمات".
     static let trendWords: Set<String> = ["تصاعد", "ازدياد", "تزايد", "ارتفاع"]
     /// Plurals of events that happen one at a time (not fighting, which goes on).

@@ -216,6 +216,9 @@ enum Lexicon {
                    Phrase("اعتداء", prefix: true), Phrase("عثرت علي جثه", prefix: true), Phrase("عثر علي جثه", prefix: true),
                    Phrase("عثروا علي جثه", prefix: true), Phrase("booby", prefix: true), Phrase("went off"),
                    Phrase("explosive-laden"), Phrase("blast", prefix: true),
+                   // Suicide bombings: "فجروا أنفسهم", "blew himself up".
+                   Phrase("فجر نفسه"), Phrase("فجروا انفسهم"), Phrase("فجرا نفسيهما"), Phrase("فجرت نفسها"), Phrase("فجر سترته"),
+                   Phrase("فجر حزامه"), Phrase("blew himself up"), Phrase("blew themselves up"), Phrase("suicide bomber", prefix: true),
                    // An offensive launched: "launched a military operation against X in Y".
                    Phrase("launched a military operation"), Phrase("launched an offensive"), Phrase("began an offensive"),
                    Phrase("اطلقت عمليه عسكريه"), Phrase("اطلق عمليه عسكريه"), Phrase("شنت عمليه عسكريه"), Phrase("بدات عمليه عسكريه")]),

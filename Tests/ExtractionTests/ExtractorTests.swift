@@ -825,6 +825,15 @@ struct IncidentRuleTests {
         #expect(!shamiya.mentions.contains { $0.place.country == "IQ" }, "\(shamiya.mentions.map { ($0.surface, $0.place.name, $0.place.country) })")
     }
 
+    @Test("A count of shells with a hamza ('110 قذائف') is one shelling, not a tally; suicide bombers blowing themselves up attack")
+    func shellsCountedAndSuicideBombers() {
+        let shells = extract("وأضاف أن متشددي داعش أطلقوا 110 قذائف على الأقل في كوباني.", published: "2014-11-29").incidents
+        #expect(shells.map(\.type) == [.strike], "\(shells.map { ($0.type, $0.place.name) })")
+        let suicide = extract("قال المرصد إن أربعة انتحاريين فجروا أنفسهم في مدينة كوباني.", published: "2014-11-29").incidents
+        #expect(suicide.map(\.type) == [.attack], "\(suicide.map { ($0.type, $0.place.name) })")
+        #expect(extract("A militant blew himself up at a checkpoint in Kobani.").incidents.map(\.type) == [.attack])
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
