@@ -227,7 +227,8 @@ enum Lexicon {
                        Phrase("استقدمت"), Phrase("استقدم"), Phrase("طوقا امنيا"), Phrase("طوق امني"), Phrase("دخلوا"),
                        Phrase("وصلت تعزيزات"), Phrase("نشرت قناصين"), Phrase("نشرت قوات"), Phrase("نشر قوات"), Phrase("نشرت وحدات"),
                        Phrase("نشر وحدات"), Phrase("نشرت تعزيزات"), Phrase("دخلت"), Phrase("استقدام", prefix: true), Phrase("deploy", prefix: true),
-                       Phrase("reinforcement", prefix: true), Phrase("entered"), Phrase("enters"), Phrase("enter")]),
+                       Phrase("reinforcement", prefix: true), Phrase("entered"), Phrase("enters"), Phrase("enter"),
+                       Phrase("fanned out"), Phrase("spread out across"), Phrase("were deployed"), Phrase("was deployed")]),
     ]
 
     /// Withdrawals: control changes only with the place left named after them ("انسحابات … من
@@ -243,6 +244,7 @@ enum Lexicon {
     static let genericKurdish = [
         Phrase("الميليشيات الكرديه"), Phrase("القوات الكرديه"), Phrase("المقاتلون الاكراد"), Phrase("المقاتلين الاكراد"), Phrase("مقاتلون اكراد"),
         Phrase("مقاتلين اكراد"), Phrase("Kurdish fighters"), Phrase("Kurdish forces"), Phrase("Kurdish militia"),
+        Phrase("Kurdish-led forces"), Phrase("Kurdish-led fighters"), Phrase("قوات يقودها الاكراد"), Phrase("القوات التي يقودها الاكراد"),
     ]
     static let genericKurdishIDs = Set(genericKurdish.map(\.id))
 

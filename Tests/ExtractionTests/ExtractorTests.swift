@@ -834,6 +834,14 @@ struct IncidentRuleTests {
         #expect(extract("A militant blew himself up at a checkpoint in Kobani.").incidents.map(\.type) == [.attack])
     }
 
+    @Test("Forces fanning out deploy; Kurdish-led forces in Syria are the SDF")
+    func fannedOutAndKurdishLed() {
+        let deployed = extract("On Thursday SDF forces fanned out across the large village of Hajin.", published: "2018-12-14").incidents
+        #expect(deployed.map(\.type) == [.deployment], "\(deployed.map { ($0.type, $0.place.name) })")
+        let seized = extract("Kurdish-led forces seized the town of Hajin on Friday.", published: "2018-12-14").incidents
+        #expect(seized.first?.actors == [.sdf], "\(seized.map(\.actors))")
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
