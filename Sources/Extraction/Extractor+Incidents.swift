@@ -427,6 +427,16 @@ extension Extractor {
             guard m.firstToken > cue.last else { return false }
             let gap = m.firstToken - cue.last
             if gap <= 10 { return true }
+            // (Not a word pointing back: "… بقطعها عن أكثر من 60% من أحياء المدينة" is the city
+            // named before the cue.)
+            if m.isAnaphor { return false }
+            // "اشتباكات عنيفة تدور … بين … من جهة و… من جهة أخرى، وذلك في الأحياء الغربية لمدينة
+            // تل أبيض": "وذلك في" (and that, in) places what the clause told, however long.
+            if m.firstToken < nextCue, gap <= 45, Self.introducedByLocative(m, tokens: tokens),
+                tokens[max(cue.last + 1, m.firstToken - 6)..<m.firstToken].contains(where: { $0.folded == "وذلك" })
+            {
+                return true
+            }
             guard gap <= 22, m.firstToken < nextCue, m.firstToken > 1 else { return false }
             // "in X", "بX", and "the city of X" ("مدينة X" is read with the name).
             return tokens[m.firstToken - 1].entry.roles.contains(.locative) || tokens[m.firstToken].entry.lowered.hasPrefix("ب")
@@ -568,10 +578,11 @@ extension Extractor {
     }
 
     /// Words between a locative and the place they approach: its parts, sides and edges.
-    static let placeApproaches: Set<String> = [
+    /// (Folded: "الأحياء" reads "الاحيا", its hamza dropped.)
+    static let placeApproaches: Set<String> = Lexicon.folded([
         "محيط", "اطراف", "احياء", "حي", "مدخل", "وسط", "شرقي", "غربي", "شمالي", "جنوبي", "شرقيه", "غربيه", "شماليه",
         "جنوبيه", "الشرقيه", "الغربيه",
-    ]
+    ])
 
     /// Roads named by the towns they join.
     static let roadWords: Set<String> = ["طريق", "road", "highway"]

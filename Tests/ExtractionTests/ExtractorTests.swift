@@ -842,6 +842,14 @@ struct IncidentRuleTests {
         #expect(seized.first?.actors == [.sdf], "\(seized.map(\.actors))")
     }
 
+    @Test("'وذلك في الأحياء الغربية لمدينة X' places a long clause's clashes (the word list folded: الأحياء reads الاحيا)")
+    func thatIsInPlacesTheClause() {
+        let incidents = extract(
+            "عنوان الخبر عن المعارك اليوم\n\nوقال مراسل تلفزيون سوريا: إن اشتباكات عنيفة تدور حالياً بين مقاتلي عملية نبع السلام مِن جهة وقوات سوريا الديمقراطية (قسد) مِن جهةٍ أخرى، وذلك في الأحياء الغربية لمدينة تل أبيض.",
+            published: "2019-10-13").incidents
+        #expect(incidents.map(\.type) == [.clash] && incidents.first?.place.name == "Tell Abyad", "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
