@@ -223,7 +223,7 @@ extension Extractor {
     /// "SDF-controlled", "Turkish-backed": who holds or runs something, not a name ("Syria-based" names Syria).
     static func isAllegiance(_ token: Token) -> Bool {
         let written = token.text.lowercased()
-        return ["-controlled", "-held", "-led", "-backed", "-affiliated", "-run", "-dominated"].contains { written.hasSuffix($0) }
+        return ["-controlled", "-held", "-led", "-backed", "-affiliated", "-run", "-dominated", "-allied", "-aligned", "-linked", "-loyal", "-supported", "-sponsored"].contains { written.hasSuffix($0) }
     }
 
     /// Adjectives of nationality and allegiance: "Turkish village", "Kurdish town" name no place.

@@ -95,6 +95,8 @@ public struct Extractor: Sendable {
         // "تجدر الإشارة" (a GeoNames spelling of al-Ashara), "عنه" (about it; Anah is "عنة"), the
         // adjective "تركية" (Turkish; Turkey is "تركيا").
         "اشاره", "عنه", "عنها", "تركيه",
+        // "قوات الأسد" (Assad's forces), "سحب سوداء" (black clouds).
+        "اسد", "assad", "سودا",
         // Nationality adjectives ("the eastern Syrian town of Abu Kamal" is not a town "Syrian").
         "syrian", "iraqi", "turkish", "kurdish", "iranian", "american", "russian", "arab", "jordanian", "lebanese",
         "israeli", "british", "french", "islamic",
@@ -404,6 +406,8 @@ public struct Extractor: Sendable {
         guard end < tokens.count, !tokens[end].afterBreak, let n = tokens[end].entry.number, n < 100,
             tokens[end].bare.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
         else { return false }
+        // ("محطتي تحويل كهرباء بلدة عامودا 66/20 كيلو فولت": a rating, not an outlet.)
+        if end + 1 < tokens.count, tokens[end + 1].text.hasPrefix("/") || tokens[end + 1].entry.number != nil { return false }
         return end + 1 >= tokens.count || !tokens[end + 1].entry.roles.contains(.month)
     }
 

@@ -850,6 +850,14 @@ struct IncidentRuleTests {
         #expect(incidents.map(\.type) == [.clash] && incidents.first?.place.name == "Tell Abyad", "\(incidents.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("A rating after a town ('عامودا 66/20') is no outlet's number; Assad, 'regime-allied' and black clouds are no places")
+    func ratingsAndNonPlaces() {
+        let amuda = extract("واستهدفت طائرات مسيرة تركية اليوم محطتي تحويل كهرباء بلدة عامودا 66/20 كيلو فولت.", published: "2023-10-05")
+        #expect(amuda.mentions.map(\.place.name) == ["Amuda"], "\(amuda.mentions.map { ($0.surface, $0.place.name) })")
+        let assad = extract("Assad regime-allied militias and قوات الأسد shelled the town of al-Busayrah under سحب سوداء.", published: "2023-09-12")
+        #expect(assad.mentions.map(\.place.name) == ["al-Busayrah"], "\(assad.mentions.map { ($0.surface, $0.place.name) })")
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
