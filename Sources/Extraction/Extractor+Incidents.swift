@@ -479,7 +479,12 @@ extension Extractor {
                 // "طال ناحية زركان على كل من قرى، الأسدية والمطمورة …": villages the text lists by
                 // kind, which the gazetteer lacks, go on the list a few words on.
                 let listedByKind = m.place.isUnlocated && gap <= 8
-                if (gap <= 3 && (joined || gap == 1)) || (sameKindFacility && joined) || listedByKind {
+                // "محطتي تحويل كهرباء بلدة عامودا 66/20 كيلو فولت ومحطة تحويل كهرباء مدينة القامشلي":
+                // a second target joined by و, its place named by its settlement word.
+                let conjunctTarget = gap <= 10 && m.firstToken < nextCue
+                    && (tokens[m.firstToken - 1].entry.roles.contains(.settlement) || tokens[m.firstToken - 1].forms.contains("مدينه"))
+                    && tokens[(previous.lastToken + 1)..<(m.firstToken - 1)].contains { $0.folded.hasPrefix("و") && $0.folded.count > 2 && !$0.entry.roles.contains(.locative) }
+                if (gap <= 3 && (joined || gap == 1)) || (sameKindFacility && joined) || listedByKind || conjunctTarget {
                     list.append(m)
                 } else if !m.place.kind.isArea {
                     break

@@ -858,6 +858,15 @@ struct IncidentRuleTests {
         #expect(assad.mentions.map(\.place.name) == ["al-Busayrah"], "\(assad.mentions.map { ($0.surface, $0.place.name) })")
     }
 
+    @Test("A second target joined by و and placed by its settlement word shares the cue")
+    func conjunctTargets() {
+        let incidents = extract(
+            "واستهدفت طائرات مسيرة تركية اليوم الخميس محطتي تحويل كهرباء بلدة عامودا 66/20 كيلو فولت ومحطة تحويل كهرباء مدينة القامشلي الشمالية.",
+            published: "2023-10-05").incidents
+        #expect(Set(incidents.map(\.place.name)) == ["Amuda", "Qamishli"] && incidents.allSatisfy { $0.type == .strike },
+                "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
