@@ -548,6 +548,27 @@ extension Extractor {
         }
         // "وفي عين عيسى في ريف الرقة والقامشلي شمال الحسكة، تسبّب القصف": places joined by و before
         // the cue, each with what locates it, share it.
+        // Places joined by و (or "إضافة إلى", in addition to) after the one chosen, up to the cue:
+        // "على مدن القامشلي ورميلان والسويدية وعامودا بريف محافظة الحسكة، إضافة إلى مدينة عين
+        // العرب إثر الغارات" (the facility named among them was chosen first).
+        var following = [Mention]()
+        if !nearest.place.kind.isArea {
+            var last = nearest
+            var reach = nearest.lastToken
+            for m in before where m.firstToken > last.lastToken && following.count < 6 {
+                if Self.locates(m, last, tokens: tokens) || (m.place.kind.isArea && m.firstToken - reach <= 2) {
+                    reach = m.lastToken
+                    continue
+                }
+                let between = tokens[(reach + 1)..<m.firstToken]
+                let joined = (m.firstToken - reach <= 2 && tokens[m.firstToken].folded.hasPrefix("و"))
+                    || (m.firstToken - reach <= 4 && between.contains { $0.forms.contains("اضافه") })
+                guard joined, !m.place.kind.isArea, m.place.kind != .country else { break }
+                following.append(m)
+                last = m
+                reach = m.lastToken
+            }
+        }
         var list = [nearest]
         while list.count < 6, !nearest.place.kind.isArea, let current = list.last, tokens[current.firstToken].folded.hasPrefix("و"),
             var k = before.lastIndex(where: { $0.lastToken < current.firstToken })
@@ -563,7 +584,7 @@ extension Extractor {
             gapEnd = previous
             list.append(previous)
         }
-        return list.reversed()
+        return list.reversed() + following
     }
 
     /// Whether a locative opens the mention, directly or through a settlement word: "في X",

@@ -867,6 +867,14 @@ struct IncidentRuleTests {
                 "\(incidents.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("Before the cue, the list goes on past the facility named among the towns ('وعامودا', 'إضافة إلى مدينة X')")
+    func listPastFacilityBeforeCue() {
+        let incidents = extract(
+            "وتحدث شهود عيان عن تصاعد أعمدة الدخان على مدن القامشلي ورميلان والسويدية وعامودا بريف محافظة الحسكة، إضافة إلى مدينة عين العرب (كوباني) إثر الغارات التركية المكثفة.",
+            published: "2024-10-25").incidents
+        #expect(Set(incidents.map(\.place.name)).isSuperset(of: ["Qamishli", "Rmeilan", "Amuda", "Kobani"]), "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
