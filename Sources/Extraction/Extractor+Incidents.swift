@@ -599,8 +599,20 @@ extension Extractor {
         {
             k -= 1
         }
+        // "in the notorious al-Hol camp", "in the besieged town of": one or two English adjectives
+        // after "the".
+        var adjectives = k
+        while adjectives >= 0, k - adjectives < 2, isLowercaseLatinWord(tokens[adjectives]) { adjectives -= 1 }
+        if adjectives < k, adjectives > 0, tokens[adjectives].entry.roles.contains(.the) {
+            k = adjectives - 1
+        }
         guard k >= 0 else { return false }
         return tokens[k].entry.roles.contains(.locative) || tokens[m.firstToken].folded.hasPrefix("ب")
+    }
+
+    static func isLowercaseLatinWord(_ token: Token) -> Bool {
+        guard let first = token.text.unicodeScalars.first, (0x61...0x7A).contains(first.value) else { return false }
+        return token.entry.cueCandidates.isEmpty && !token.entry.roles.contains(.locative) && !token.entry.roles.contains(.the)
     }
 
     /// Words between a locative and the place they approach: its parts, sides and edges.

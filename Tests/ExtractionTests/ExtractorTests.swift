@@ -875,6 +875,14 @@ struct IncidentRuleTests {
         #expect(Set(incidents.map(\.place.name)).isSuperset(of: ["Qamishli", "Rmeilan", "Amuda", "Kobani"]), "\(incidents.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("'in the notorious al-Hol camp': English adjectives after 'the' still introduce the place")
+    func adjectivesAfterThe() {
+        let incidents = extract(
+            "At least ten suspected Islamic State members were arrested in an ongoing operation carried out by Kurdish forces in the notorious al-Hol camp in northeast Syria, the force said on Sunday.",
+            published: "2024-11-11").incidents
+        #expect(incidents.map(\.type) == [.arrest] && incidents.first?.place.kind == .camp, "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("More ways news tells an incident", arguments: [
         ("قتل مدنيان بانفجار لغم أرضي قرب بلدة البصيرة.", IncidentType.attack),
         ("سقطت قذائف هاون على بلدة البصيرة.", .strike),
