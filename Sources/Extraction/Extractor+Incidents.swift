@@ -433,7 +433,8 @@ extension Extractor {
             // "اشتباكات عنيفة تدور … بين … من جهة و… من جهة أخرى، وذلك في الأحياء الغربية لمدينة
             // تل أبيض": "وذلك في" (and that, in) places what the clause told, however long.
             if m.firstToken < nextCue, gap <= 45, Self.introducedByLocative(m, tokens: tokens),
-                tokens[max(cue.last + 1, m.firstToken - 6)..<m.firstToken].contains(where: { $0.folded == "وذلك" })
+                let that = tokens[max(cue.last + 1, m.firstToken - 6)..<m.firstToken].firstIndex(where: { $0.folded == "وذلك" }),
+                that + 1 < m.firstToken, tokens[that + 1].folded == "في"
             {
                 return true
             }
@@ -481,9 +482,9 @@ extension Extractor {
                 let listedByKind = m.place.isUnlocated && gap <= 8
                 // "محطتي تحويل كهرباء بلدة عامودا 66/20 كيلو فولت ومحطة تحويل كهرباء مدينة القامشلي":
                 // a second target joined by و, its place named by its settlement word.
-                let conjunctTarget = gap <= 10 && m.firstToken < nextCue
+                let conjunctTarget = gap >= 3 && gap <= 10 && m.firstToken < nextCue
                     && (tokens[m.firstToken - 1].entry.roles.contains(.settlement) || tokens[m.firstToken - 1].forms.contains("مدينه"))
-                    && tokens[(previous.lastToken + 1)..<(m.firstToken - 1)].contains { $0.folded.hasPrefix("و") && $0.folded.count > 2 && !$0.entry.roles.contains(.locative) }
+                    && tokens[(previous.lastToken + 1)..<(m.firstToken - 1)].contains { $0.folded.hasPrefix("و") && $0.entry.facilityKind != nil || Self.targetNouns.contains($0.folded) }
                 if (gap <= 3 && (joined || gap == 1)) || (sameKindFacility && joined) || listedByKind || conjunctTarget {
                     list.append(m)
                 } else if !m.place.kind.isArea {
@@ -616,6 +617,9 @@ extension Extractor {
     }
 
     /// Words between a locative and the place they approach: its parts, sides and edges.
+    /// Targets a second strike in a list names with و: "ومحطة تحويل كهرباء مدينة القامشلي".
+    static let targetNouns: Set<String> = Lexicon.folded(["ومحطة", "ومحطتي", "ومقر", "ومقرات", "ومعمل", "ومنشأة", "ومستودع", "ونقطة", "ونقاط", "وحاجز"])
+
     /// (Folded: "الأحياء" reads "الاحيا", its hamza dropped.)
     static let placeApproaches: Set<String> = Lexicon.folded([
         "محيط", "اطراف", "احياء", "حي", "مدخل", "وسط", "شرقي", "غربي", "شمالي", "جنوبي", "شرقيه", "غربيه", "شماليه",

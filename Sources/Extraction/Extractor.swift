@@ -128,7 +128,7 @@ public struct Extractor: Sendable {
     static let nearbyPlaceMeters = 100_000.0
     /// Words of allegiance before "to"/"by"/"with" and a state: "loyal to Ankara", "backed by Turkey".
     static let patronWords: Set<String> = [
-        "loyal", "backed", "allied", "affiliated", "close", "linked", "aligned", "supported", "sponsored", "funded", "armed",
+        "loyal", "backed", "allied", "affiliated", "linked", "aligned", "supported", "sponsored", "funded", "armed",
     ]
     /// Words after which a capital-like name is a place (``acceptAsPlace(_:tokens:at:)``).
     static let placeGoverningWords: Set<String> = [
@@ -602,9 +602,12 @@ public struct Extractor: Sendable {
                 continue
             }
             // "الشامية" (the Euphrates' west bank) in a report from Deir ez-Zor is not al-Shamiyah
-            // near Diwaniyah: an Iraqi town far beyond the Syrian places of the text (the
-            // large cities aside) is another place of that name.
-            if mention.score > 0, mention.place.kind.isSettlement, mention.place.country == "IQ", mention.place.population < 300_000 {
+            // near Diwaniyah: an Iraqi town far beyond the Syrian places of the text is another
+            // place of that name.
+            if mention.score > 0, mention.place.kind.isSettlement, mention.place.country == "IQ", mention.place.population < 300_000,
+                // (A city of 100,000 and more named by its own name stays: "إلى الفلوجة".)
+                mention.place.population < 100_000 || !Self.primaryNameKeys(of: mention.place).contains(PlaceName.key(mention.surface))
+            {
                 let syrian = anchors.filter { $0.start != mention.start && $0.place.country == "SY" }
                 if syrian.count >= 2,
                     let d = syrian.map({ Geodesic.distanceMeters(from: $0.place.coordinate, to: mention.place.coordinate) }).min(),

@@ -146,7 +146,7 @@ enum Lexicon {
                    Phrase("حظرا جزئيا"), Phrase("curfew", prefix: true),
                    // "فرضت حظراً للتجوال": the ban "for" movement.
                    Phrase("حظرا للتجوال"), Phrase("حظرا للتجول"), Phrase("حظر للتجوال"), Phrase("حظر للتجول"),
-                   Phrase("حظرا علي التجوال"), Phrase("حظرا علي التجول"), Phrase("حظرا شاملا للتجوال"), Phrase("حظرا شاملا"),
+                   Phrase("حظرا علي التجوال"), Phrase("حظرا علي التجول"), Phrase("حظرا شاملا للتجوال"),
                    // "أعلن الجيش منطقة غرب الفرات منطقة عسكرية مغلقة": movement banned, as a curfew.
                    Phrase("منطقه عسكريه مغلقه"), Phrase("closed military zone")]),
         (.agreement, [Phrase("وقعت اتفاقا"), Phrase("وقعت اتفاق", prefix: true), Phrase("توقيع اتفاق", prefix: true),

@@ -823,6 +823,9 @@ struct IncidentRuleTests {
             "تجددت المواجهات بين قوات النظام على الضفة الغربية لنهر الفرات “الشامية” وقسد في بلدات الشحيل والبصيرة بريف دير الزور.",
             published: "2024-08-12")
         #expect(!shamiya.mentions.contains { $0.place.country == "IQ" }, "\(shamiya.mentions.map { ($0.surface, $0.place.name, $0.place.country) })")
+        // A large Iraqi city named by its own name stays.
+        let fallujah = extract("أعاد العراق 600 عائلة من مخيم الهول بريف الحسكة إلى الفلوجة.", published: "2024-08-12")
+        #expect(fallujah.mentions.contains { $0.place.country == "IQ" }, "\(fallujah.mentions.map { ($0.surface, $0.place.name) })")
     }
 
     @Test("A count of shells with a hamza ('110 قذائف') is one shelling, not a tally; suicide bombers blowing themselves up attack")
@@ -881,6 +884,16 @@ struct IncidentRuleTests {
             "At least ten suspected Islamic State members were arrested in an ongoing operation carried out by Kurdish forces in the notorious al-Hol camp in northeast Syria, the force said on Sunday.",
             published: "2024-11-11").incidents
         #expect(incidents.map(\.type) == [.arrest] && incidents.first?.place.kind == .camp, "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
+    @Test("Places right after one ending in a settlement word ('Ayyash village, al-Khan village') list without a crash; 'وذلك بعد' places nothing")
+    func settlementWordListsAndThatAfter() {
+        let raid = extract("SDF forces raided Ayyash village, al-Khan village and Saida village.", published: "2024-01-01").incidents
+        #expect(raid.count >= 2 && raid.allSatisfy { $0.type == .arrest }, "\(raid.map { ($0.type, $0.place.name) })")
+        let after = extract(
+            "اندلعت اشتباكات عنيفة بين مقاتلي العشائر وقوات سوريا الديمقراطية في بلدة ذيبان وأسفرت عن سقوط جرحى من الطرفين، وذلك بعد يومين من عودة وفد العشائر من دمشق.",
+            published: "2023-09-12").incidents
+        #expect(!after.contains { $0.place.name == "Damascus" }, "\(after.map { ($0.type, $0.place.name) })")
     }
 
     @Test("More ways news tells an incident", arguments: [
