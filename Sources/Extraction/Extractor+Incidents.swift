@@ -471,8 +471,7 @@ extension Extractor {
                         // Joined by و, by punctuation, or by a plural of the facility's kind ("… إلى جانب حقول الصفيان").
                 // ("في مدينة عامودا ومدينة القحطانية": the conjunction on the settlement word.)
                 let joined = tokens[m.firstToken].folded.hasPrefix("و") || tokens[m.firstToken].afterBreak
-                    || (gap == 2 && tokens[m.firstToken - 1].folded.hasPrefix("و")
-                        && (tokens[m.firstToken - 1].entry.roles.contains(.settlement) || tokens[m.firstToken - 1].forms.contains("مدينه")))
+                    || (gap == 2 && tokens[m.firstToken - 1].folded.hasPrefix("و") && Self.isSettlementWord(tokens[m.firstToken - 1]))
                     || (m.place.kind.isFacility && tokens[m.firstToken].entry.facilityKind == m.place.kind
                         && tokens[m.firstToken].forms.contains { Gazetteer.isFacilityPlural($0) })
                 // "حقل العمر … وحقل كونكو … وحقول الصفيان والتنك": facilities of one kind in a row.
@@ -483,7 +482,7 @@ extension Extractor {
                 // "محطتي تحويل كهرباء بلدة عامودا 66/20 كيلو فولت ومحطة تحويل كهرباء مدينة القامشلي":
                 // a second target joined by و, its place named by its settlement word.
                 let conjunctTarget = gap >= 3 && gap <= 10 && m.firstToken < nextCue
-                    && (tokens[m.firstToken - 1].entry.roles.contains(.settlement) || tokens[m.firstToken - 1].forms.contains("مدينه"))
+                    && Self.isSettlementWord(tokens[m.firstToken - 1])
                     && tokens[(previous.lastToken + 1)..<(m.firstToken - 1)].contains { $0.folded.hasPrefix("و") && $0.entry.facilityKind != nil || Self.targetNouns.contains($0.folded) }
                 if (gap <= 3 && (joined || gap == 1)) || (sameKindFacility && joined) || listedByKind || conjunctTarget {
                     list.append(m)
@@ -547,8 +546,6 @@ extension Extractor {
         }) {
             nearest = inside
         }
-        // "وفي عين عيسى في ريف الرقة والقامشلي شمال الحسكة، تسبّب القصف": places joined by و before
-        // the cue, each with what locates it, share it.
         // Places joined by و (or "إضافة إلى", in addition to) after the one chosen, up to the cue:
         // "على مدن القامشلي ورميلان والسويدية وعامودا بريف محافظة الحسكة، إضافة إلى مدينة عين
         // العرب إثر الغارات" (the facility named among them was chosen first).
@@ -570,6 +567,8 @@ extension Extractor {
                 reach = m.lastToken
             }
         }
+        // "وفي عين عيسى في ريف الرقة والقامشلي شمال الحسكة، تسبّب القصف": places joined by و before
+        // the one chosen, each with what locates it, share the cue too.
         var list = [nearest]
         while list.count < 6, !nearest.place.kind.isArea, let current = list.last, tokens[current.firstToken].folded.hasPrefix("و"),
             var k = before.lastIndex(where: { $0.lastToken < current.firstToken })
@@ -594,7 +593,7 @@ extension Extractor {
         let j = m.firstToken
         var k = j - 1
         // ("في الأحياء الغربية لمدينة تل أبيض", "عند مدخل بلدة معدان".)
-        while k >= 0, k >= j - 4, tokens[k].entry.roles.contains(.settlement) || tokens[k].forms.contains("مدينه")
+        while k >= 0, k >= j - 4, Self.isSettlementWord(tokens[k])
             || tokens[k].forms.contains(where: { Self.placeApproaches.contains($0) })
             || tokens[k].entry.lowered == "of" || tokens[k].entry.roles.contains(.the)
         {
@@ -611,15 +610,22 @@ extension Extractor {
         return tokens[k].entry.roles.contains(.locative) || tokens[m.firstToken].folded.hasPrefix("ب")
     }
 
+    /// A village, town or city word ("قرية", "بلدة", "village"), or "مدينة" (kept out of the
+    /// settlement role, where it would also mean "the city" pointing back).
+    static func isSettlementWord(_ token: Token) -> Bool {
+        token.entry.roles.contains(.settlement) || token.forms.contains("مدينه")
+    }
+
+    /// An English word in lower case that is no cue, locative or article: an adjective before a name.
     static func isLowercaseLatinWord(_ token: Token) -> Bool {
         guard let first = token.text.unicodeScalars.first, (0x61...0x7A).contains(first.value) else { return false }
         return token.entry.cueCandidates.isEmpty && !token.entry.roles.contains(.locative) && !token.entry.roles.contains(.the)
     }
 
-    /// Words between a locative and the place they approach: its parts, sides and edges.
     /// Targets a second strike in a list names with و: "ومحطة تحويل كهرباء مدينة القامشلي".
     static let targetNouns: Set<String> = Lexicon.folded(["ومحطة", "ومحطتي", "ومقر", "ومقرات", "ومعمل", "ومنشأة", "ومستودع", "ونقطة", "ونقاط", "وحاجز"])
 
+    /// Words between a locative and the place they approach: its parts, sides and edges.
     /// (Folded: "الأحياء" reads "الاحيا", its hamza dropped.)
     static let placeApproaches: Set<String> = Lexicon.folded([
         "محيط", "اطراف", "احياء", "حي", "مدخل", "وسط", "شرقي", "غربي", "شمالي", "جنوبي", "شرقيه", "غربيه", "شماليه",

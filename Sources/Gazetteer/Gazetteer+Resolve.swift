@@ -352,8 +352,8 @@ extension Gazetteer {
         if (Self.focus.west...Self.focus.east).contains(c.longitude), (Self.focus.south...Self.focus.north).contains(c.latitude) {
             value += 0.3
         } else if (37.0..<Self.focus.west).contains(c.longitude), (35.8...Self.focus.north).contains(c.latitude), place.country == "SY" {
-            // Eastern Aleppo's countryside (al-Bab, Manbij, Dayr Hafir, Qabasin), fought over with
-            // the north-east, a little less.
+            // Aleppo governorate north of 35.8° and east of 37° (al-Bab, Manbij, Dayr Hafir, Qabasin;
+            // Aleppo city and Azaz fall in it too), fought over with the north-east, a little less.
             value += 0.2
         }
         return min(1, value)
@@ -401,7 +401,7 @@ extension Gazetteer {
             } else if d == 1, query.count >= 5, abs(candidate.count - query.count) == 1,
                 Self.differsByLongVowel(query, candidate)
             {
-                // A long vowel written or left out ("نصيبن" for "نصيبين", "Nusaybn"): spelling, not
+                // An Arabic long vowel written or left out ("نصيبن" for "نصيبين"): spelling, not
                 // another name.
                 scored.append((Int(k), threshold))
             }
