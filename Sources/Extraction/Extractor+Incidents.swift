@@ -357,6 +357,10 @@ extension Extractor {
             {
                 continue
             }
+            // "استسلمت الحكومة للضغوط": giving in is no capture. A surrender is one when fighters
+            // surrender ("استسلم 40 عنصراً", "ISIS fighters surrendered") or surrender to a force
+            // ("استسلموا إلى قوات سوريا الديمقراطية", "لقسد", "to the SDF").
+            if type == .arrest, Self.isSurrender(tokens[i]), !Self.surrendersToForce(tokens, cue: i) { continue }
             // "recaptured 89 escaped prisoners", "captured three fighters": people taken are arrests.
             if type == .controlChange, i + 1 < tokens.count, ["captured", "recaptured", "seized"].contains(tokens[i].bare) {
                 let next = tokens[(i + 1)..<min(tokens.count, i + 5)].flatMap(\.forms)
@@ -472,6 +476,9 @@ extension Extractor {
                 // ("في مدينة عامودا ومدينة القحطانية": the conjunction on the settlement word.)
                 let joined = tokens[m.firstToken].folded.hasPrefix("و") || tokens[m.firstToken].afterBreak
                     || (gap == 2 && tokens[m.firstToken - 1].folded.hasPrefix("و") && Self.isSettlementWord(tokens[m.firstToken - 1]))
+                    // ("في ذيبان وفي الرقة", "in Diban and in Raqqa": on the locative.)
+                    || (gap == 2 && tokens[m.firstToken - 1].folded == "وفي")
+                    || (gap == 3 && tokens[m.firstToken - 2].entry.lowered == "and" && tokens[m.firstToken - 1].entry.lowered == "in")
                     || (m.place.kind.isFacility && tokens[m.firstToken].entry.facilityKind == m.place.kind
                         && tokens[m.firstToken].forms.contains { Gazetteer.isFacilityPlural($0) })
                 // "حقل العمر … وحقل كونكو … وحقول الصفيان والتنك": facilities of one kind in a row.
@@ -668,6 +675,21 @@ extension Extractor {
         return unit + 1 < i && tokens[unit + 1].bare == "after" && i - unit <= 4
     }
 
+    static func isSurrender(_ token: Token) -> Bool {
+        token.bare == "surrendered" || token.bare == "surrendering" || token.forms.contains { $0.hasPrefix("استسلم") }
+    }
+
+    /// Whether people are counted or named around a surrender at `i`, or a force follows it after
+    /// "إلى", "ل…" or "to".
+    static func surrendersToForce(_ tokens: [Token], cue i: Int) -> Bool {
+        if tokens[max(0, i - 6)..<min(tokens.count, i + 6)].contains(where: { $0.entry.roles.contains(.people) }) { return true }
+        let after = Array(tokens[(i + 1)..<min(tokens.count, i + 8)])
+        return actors(in: after).contains { m in
+            let j = m.first
+            return after[j].folded.hasPrefix("ل") || (j > 0 && (after[j - 1].forms.contains("الي") || after[j - 1].bare == "to"))
+        }
+    }
+
     /// What a withdrawal leaves: "من X", "خارج X", "from X".
     static let withdrawalFrom: Set<String> = ["من", "خارج", "from"]
 
@@ -685,7 +707,9 @@ extension Extractor {
         if before.contains(where: { Self.directionWords.contains($0) }), !tokens[m.firstToken].folded.hasPrefix("و") { return true }
         guard Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind) else { return false }
         // "عين عيسى في ريف الرقة", "بلدة الهول بريف الحسكة": a larger place in which the one before lies.
-        if m.firstToken - previous.lastToken <= 2, before.contains("في") || (m.firstToken == previous.lastToken + 1 && tokens[m.firstToken].folded.hasPrefix("ب")) {
+        // Not "في ذيبان وفي الرقة": "وفي" starts another place of the list.
+        let inWord = before.contains("في") && !tokens[m.firstToken - 1].folded.hasPrefix("و")
+        if m.firstToken - previous.lastToken <= 2, inWord || (m.firstToken == previous.lastToken + 1 && tokens[m.firstToken].folded.hasPrefix("ب")) {
             return true
         }
         // A larger place named by its direction ("في مدينة الحسكة شمال شرقي سوريا", "Qamishli,

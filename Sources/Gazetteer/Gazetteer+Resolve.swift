@@ -39,11 +39,23 @@ extension Gazetteer {
         // Ten kilobytes of text is not a name: look at its first 200 characters only.
         let name = String(name.prefix(200))
         // "Rasulayn'da", "Akçakale'nin": Turkish writes a case ending after an apostrophe. (Not
-        // one letter: "Jaza'a", "Sina'a" are Arabic names with an ʿayn.)
+        // one letter: "Jaza'a", "Sina'a" are Arabic names with an ʿayn.) The stem named exactly
+        // comes first, then the whole name as written, and only then spellings near either.
         if Self.hasApostrophe(name), let stem = Self.turkishCaseStem(name) {
-            let answer = resolve(stem, hints: hints, limit: limit, fuzzy: allowFuzzy)
-            if !answer.isEmpty { return answer }
+            let exact = resolve(stem, hints: hints, limit: limit, fuzzy: false)
+            if !exact.isEmpty { return exact }
+            let whole = resolveWhole(name, hints: hints, limit: limit, fuzzy: false)
+            if !whole.isEmpty || !allowFuzzy { return whole }
+            let near = resolve(stem, hints: hints, limit: limit, fuzzy: true)
+            if !near.isEmpty { return near }
         }
+        return resolveWhole(name, hints: hints, limit: limit, fuzzy: allowFuzzy)
+    }
+
+    /// `resolve` for a name taken as written (no Turkish case ending removed).
+    private func resolveWhole(
+        _ name: String, hints: ResolveHints, limit: Int, fuzzy allowFuzzy: Bool
+    ) -> [PlaceCandidate] {
         // "Hasakah, Syria", "الهول، الحسكة": the first part is the place, the rest its context.
         // (Scanned as bytes: Character iteration over Arabic costs more than the look-up.)
         if Self.hasComma(name), let comma = name.firstIndex(where: { $0 == "," || $0 == "،" }) {

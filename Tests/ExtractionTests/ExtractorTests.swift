@@ -790,8 +790,25 @@ struct IncidentRuleTests {
         // Refusing to surrender is no capture.
         let refusing = extract("قاتل عناصر التنظيم الرافضون للاستسلام في بلدة الباغوز.", published: "2019-03-15").incidents
         #expect(!refusing.contains { $0.type == .arrest })
+        // Giving in to pressure is no capture: a surrender needs fighters or a force it goes to.
+        let pressure = extract("استسلمت الحكومة للضغوط الشعبية في الحسكة أمس.", published: "2019-03-15").incidents
+        #expect(!pressure.contains { $0.type == .arrest }, "\(pressure.map { ($0.type, $0.place.name) })")
+        let toForce = extract("استسلموا لقوات سوريا الديمقراطية أمس في بلدة الباغوز.", published: "2019-03-15").incidents
+        #expect(toForce.map(\.type) == [.arrest], "\(toForce.map { ($0.type, $0.place.name) })")
         let pounding = extract("والطائرات تدك مواقع التنظيم في بلدة الباغوز.", published: "2019-03-15").incidents
         #expect(pounding.map(\.type) == [.strike], "\(pounding.map { ($0.type, $0.place.name) })")
+    }
+
+    @Test("'وفي' after a place starts another place of the list; it does not locate the one before")
+    func andInStartsAnotherPlace() {
+        let incidents = extract("اندلعت اشتباكات بين قسد ومسلحين في ذيبان وفي الرقة أمس.", published: "2023-01-03").incidents
+        #expect(Set(incidents.map(\.place.name)) == ["Diban", "Raqqa"] && incidents.allSatisfy { $0.type == .clash },
+                "\(incidents.map { ($0.type, $0.place.name) })")
+        let english = extract("Clashes broke out between the SDF and gunmen in Diban and in Raqqa on Monday.", published: "2023-01-03").incidents
+        #expect(Set(english.map(\.place.name)) == ["Diban", "Raqqa"], "\(english.map { ($0.type, $0.place.name) })")
+        // Without و the larger place still locates the smaller one.
+        let located = extract("اندلعت اشتباكات بين قسد ومسلحين في ذيبان في ريف دير الزور أمس.", published: "2023-01-03").incidents
+        #expect(located.map(\.place.name) == ["Diban"], "\(located.map { ($0.type, $0.place.name) })")
     }
 
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
