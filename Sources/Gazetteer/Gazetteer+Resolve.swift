@@ -550,6 +550,12 @@ extension Gazetteer {
     /// The parts of a string that names alternatives ("Semalka/Pesh Khabour", "X (Y)", X "Y",
     /// "al-Qaim–al-Bukamal", "Semalka-Bishabour"), or nil when it names one thing. A Latin
     /// hyphen separates parts unless it follows an article (al-, ez-…).
+    /// Latin words that open names and are no name alone.
+    static let latinNameHeads: Set<String> = [
+        "tel", "tell", "tall", "tal", "ain", "ayn", "ein", "ras", "deir", "dayr", "jabal", "jebel", "jabel", "bir", "umm",
+        "abu", "khirbet", "khirbat", "kafr", "kfar", "beit", "qasr", "wadi", "sheikh", "shaykh",
+    ]
+
     static func alternativeParts(_ name: String) -> [String]? {
         // Most names have none of the separators: say so from the bytes (/ ( ) " [ ] | -, and the
         // lead bytes of « » “ ” – —).
@@ -571,12 +577,18 @@ extension Gazetteer {
                 // An article joins the word after it, and the word before it when the hyphen
                 // runs on ("Deir-ez-Zur", "Ras-al-Ain").
                 let isArticle = PlaceName.latinArticles.contains(token.lowercased())
+                var opens = false
                 if let last = merged.indices.last, joinNext || (isArticle && !merged[last].hasSuffix(" ")) {
                     merged[last] += "-" + token
                 } else {
                     merged.append(token)
+                    opens = true
                 }
-                joinNext = token.split(separator: " ").last.map { PlaceName.latinArticles.contains($0.lowercased()) } ?? false
+                // So does a generic word that opens a name ("Tell-Ermen", "Ain-Issa": "Tell" alone
+                // is a town near Damascus), but not one that ends it ("Ras al-Ayn-Ceylanpınar").
+                joinNext = token.split(separator: " ").last.map {
+                    PlaceName.latinArticles.contains($0.lowercased()) || (opens && !token.contains(" ") && Self.latinNameHeads.contains($0.lowercased()))
+                } ?? false
             }
             return merged
         }

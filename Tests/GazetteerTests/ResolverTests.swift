@@ -263,6 +263,18 @@ struct ResolverTests {
         #expect(gazetteer.resolve("Al-Baseera", limit: 1).first?.place.name == "al-Busayrah")
     }
 
+    @Test("No wild guesses from machine transliterations or a name's generic first word")
+    func noMachineTransliterations() {
+        // GeoNames lists Irbid (Jordan) also as "ileubideu", "irubido": al-Ubaydi in Iraq is not it.
+        #expect(!gazetteer.resolve("Ubaydi", limit: 3).contains { $0.place.country == "JO" })
+        #expect(!gazetteer.resolve("Al Ubaidi", limit: 3).contains { $0.place.country == "JO" })
+        // "Tell" alone is a town by Damascus; "Tell-Ermen" is one name, not "Tell" or "Ermen".
+        #expect(!gazetteer.resolve("Tell-Ermen", limit: 3).contains { $0.place.name == "At Tall" })
+        // The hyphen still separates two names ("Semalka-Bishabour") and joins an article ("Deir-ez-Zor").
+        #expect(gazetteer.resolve("Deir-ez-Zor", limit: 1).first?.place.name == "Deir ez-Zor")
+        #expect(gazetteer.resolve("Ras al-Ayn-Ceylanpınar border gate", limit: 1).first?.place.kind == .border)
+    }
+
     @Test("Turkish case endings after an apostrophe, Turkish gate words, a dropped long vowel, eastern Aleppo's namesake")
     func turkishAndMisspelt() throws {
         let akcakale = try #require(gazetteer.resolve("Akçakale", limit: 1).first).place
