@@ -50,7 +50,7 @@ extension Gazetteer {
     }
 
     /// Bumped whenever loading or merging changes what the cache holds.
-    static let cacheFormat = "incidentmap-gazetteer-5"
+    static let cacheFormat = "incidentmap-gazetteer-6"
 
     /// Names, sizes and modification times of every data file, and the cache format.
     static func fingerprint(of directory: URL) throws(GazetteerError) -> String {

@@ -255,12 +255,13 @@ extension Gazetteer {
             }
         }
         // A village abroad that only sounds or looks like the name ("Tel Habash" → Yavuzlu in
-        // Turkey) is a wild guess, not an answer.
+        // Turkey) is a wild guess, not an answer. (A region, mountain or facility abroad is one
+        // of few: "طور عابدين" is Tur Abdin.)
         // (Most look-ups are exact: no copy then.)
         let answers = found.values.allSatisfy({ $0.match == .exact || $0.match == .facilityNear }) ? found : found.filter { index, hit in
             let p = places[index]
             return hit.match == .exact || hit.match == .facilityNear || p.country == "SY" || p.country == "IQ" || p.population >= 10_000
-                || p.kind == .country || p.kind == .governorate
+                || !p.kind.isSettlement
         }
         var candidates = answers.map { index, hit in
             rank(places[index], base: hit.base, match: hit.match, hints: hints)

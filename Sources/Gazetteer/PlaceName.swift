@@ -388,6 +388,6 @@ public enum PlaceName {
         "ed", "et", "en", "aş", "ech", "esh",
     ]
 
-    static let latinSynonyms: [String: String] = ["tell": "tal", "tall": "tal", "tel": "tal"]
+    static let latinSynonyms: [String: String] = ["tell": "tal", "tall": "tal", "tel": "tal", "mt": "mount"]
 
 }
