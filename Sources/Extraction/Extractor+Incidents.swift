@@ -71,8 +71,14 @@ extension Extractor {
             // from a named place ("من محافظتي الرقة"، "خارج المحافظة"، "withdrew from Tabqa",
             // "pulled out of Manbij"); leaving a country ("من سوريا") is policy, not a place changing hands.
             cues.removeAll { cue in
-                cue.isWithdrawal && !here.contains { m in
-                    guard m.firstToken > cue.last, m.firstToken - cue.last <= 6, m.place.kind != .country else { return false }
+                // ("withdrew from all areas under its control in the eastern Deir Ezzor countryside",
+                // "انسحبت من جميع المناطق الخاضعة لسيطرتها في ريف دير الزور": "from" right after the
+                // verb, then the place the areas are in.)
+                let fromAreas = cue.last + 1 < tokens.count && tokens[cue.last + 1].forms.contains { Self.withdrawalFrom.contains($0) }
+                return cue.isWithdrawal && !here.contains { m in
+                    guard m.firstToken > cue.last, m.place.kind != .country else { return false }
+                    if fromAreas, m.firstToken - cue.last <= 12, Self.introducedByLocative(m, tokens: tokens) { return true }
+                    guard m.firstToken - cue.last <= 6 else { return false }
                     if tokens[cue.last].bare == "out" { return m.firstToken - cue.last <= 3 && tokens[cue.last + 1].bare == "of" }
                     return tokens[max(cue.last + 1, m.firstToken - 2)..<m.firstToken].contains { t in
                         t.forms.contains { Self.withdrawalFrom.contains($0) }
@@ -452,7 +458,7 @@ extension Extractor {
                 || tokens[m.firstToken - 1].entry.unlocatedTrigger != nil
                 // "أغار الطيران … في المالحة والبغيلية ومحيط جامعة الجزيرة وحقل التيم": a list the
                 // locative opens, whose first names the gazetteer lacks.
-                || (tokens[m.firstToken].folded.hasPrefix("و")
+                || (Self.joinedByAnd(m, tokens: tokens)
                     && tokens[max(cue.last + 1, m.firstToken - 8)..<m.firstToken].contains { $0.entry.roles.contains(.locative) })
         }
         // "an attack on a U.S. base in northern Iraq's city of Irbil": a country on the way says
@@ -474,8 +480,10 @@ extension Extractor {
                 let gap = m.firstToken - previous.lastToken
                         // Joined by و, by punctuation, or by a plural of the facility's kind ("… إلى جانب حقول الصفيان").
                 // ("في مدينة عامودا ومدينة القحطانية": the conjunction on the settlement word.)
-                let joined = tokens[m.firstToken].folded.hasPrefix("و") || tokens[m.firstToken].afterBreak
+                let joined = Self.joinedByAnd(m, tokens: tokens) || tokens[m.firstToken].afterBreak
                     || (gap == 2 && tokens[m.firstToken - 1].folded.hasPrefix("و") && Self.isSettlementWord(tokens[m.firstToken - 1]))
+                    // ("… countryside, including the al-Omar and Tanak oil fields", "بما فيها حقل العمر".)
+                    || (gap <= 4 && tokens[(previous.lastToken + 1)..<m.firstToken].contains { $0.entry.lowered == "including" || $0.forms.contains("بما") })
                     // ("في ذيبان وفي الرقة", "in Diban and in Raqqa": on the locative.)
                     || (gap == 2 && tokens[m.firstToken - 1].folded == "وفي")
                     || (gap == 3 && tokens[m.firstToken - 2].entry.lowered == "and" && tokens[m.firstToken - 1].entry.lowered == "in")
@@ -566,7 +574,7 @@ extension Extractor {
                     continue
                 }
                 let between = tokens[(reach + 1)..<m.firstToken]
-                let joined = (m.firstToken - reach <= 2 && tokens[m.firstToken].folded.hasPrefix("و"))
+                let joined = (m.firstToken - reach <= 2 && Self.joinedByAnd(m, tokens: tokens))
                     || (m.firstToken - reach <= 4 && between.contains { $0.forms.contains("اضافه") })
                 guard joined, !m.place.kind.isArea, m.place.kind != .country else { break }
                 following.append(m)
@@ -577,7 +585,7 @@ extension Extractor {
         // "وفي عين عيسى في ريف الرقة والقامشلي شمال الحسكة، تسبّب القصف": places joined by و before
         // the one chosen, each with what locates it, share the cue too.
         var list = [nearest]
-        while list.count < 6, !nearest.place.kind.isArea, let current = list.last, tokens[current.firstToken].folded.hasPrefix("و"),
+        while list.count < 6, !nearest.place.kind.isArea, let current = list.last, Self.joinedByAnd(current, tokens: tokens),
             var k = before.lastIndex(where: { $0.lastToken < current.firstToken })
         {
             var gapEnd = before[k]
@@ -592,6 +600,11 @@ extension Extractor {
             list.append(previous)
         }
         return list.reversed() + following
+    }
+
+    /// Whether "and" joins the mention to what comes before it: "والقامشلي", "and Amuda".
+    static func joinedByAnd(_ m: Mention, tokens: [Token]) -> Bool {
+        tokens[m.firstToken].folded.hasPrefix("و") || (m.firstToken > 0 && tokens[m.firstToken - 1].entry.lowered == "and")
     }
 
     /// Whether a locative opens the mention, directly or through a settlement word: "في X",

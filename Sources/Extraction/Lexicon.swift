@@ -195,7 +195,7 @@ enum Lexicon {
                           // Breaking a siege: the ring around a place passes to the relieving side.
                           Phrase("كسر الحصار"), Phrase("كسر حصار"), Phrase("فك الحصار"), Phrase("فك حصار"),
                           Phrase("broke the siege"), Phrase("broken the siege"), Phrase("broke a siege"),
-                          Phrase("seized"), Phrase("retook"), Phrase("recaptured"), Phrase("handed over"),
+                          Phrase("seized"), Phrase("retook"), Phrase("retaken"), Phrase("recaptured"), Phrase("handed over"),
                           Phrase("lost control"), Phrase("took over"), Phrase("taken over"), Phrase("fell to"),
                           Phrase("regained control"), Phrase("liberated"), Phrase("طرد"), Phrase("طردت"), Phrase("تسلمت"),
                           Phrase("استلمت")] + withdrawals),

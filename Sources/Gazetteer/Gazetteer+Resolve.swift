@@ -716,12 +716,13 @@ extension Gazetteer {
     /// Whether a folded word is a facility plural (حقول، سجون، prisons…): a list of facilities follows.
     public static func isFacilityPlural(_ word: String) -> Bool { facilityPlurals[word] != nil }
 
-    /// Facility plurals, folded: a list of facilities of that kind follows (Arabic) or precedes (English).
+    /// Facility plurals (and Arabic duals), folded: a list of facilities of that kind follows (Arabic)
+    /// or precedes (English).
     public static let facilityPlurals: [String: PlaceKind] = [
         "سجون": .prison, "مخيمات": .camp, "قواعد": .base, "حقول": .oilfield, "معابر": .border, "prisons": .prison,
         "jails": .prison, "camps": .camp, "bases": .base, "fields": .oilfield, "oilfields": .oilfield,
         "crossings": .border, "airports": .airport, "airbases": .airport, "dams": .dam,
-    ]
+    ].merging(facilityDuals) { a, _ in a }
 
     /// Facility words as they open an Arabic name (سجن الشدادي) or open or close a Latin one
     /// (al-Shaddadi prison, prison of Shaddadi); returns the kind and the remaining words.
@@ -772,7 +773,7 @@ extension Gazetteer {
     }
 
     /// Duals of facility words (folded): "حقلي العمر والتنك".
-    static let facilityDuals: [String: PlaceKind] = [
+    public static let facilityDuals: [String: PlaceKind] = [
         "حقلي": .oilfield, "سجني": .prison, "مخيمي": .camp, "قاعدتي": .base, "معبري": .border, "مطاري": .airport,
     ]
     /// Kurmanji facility words in the ezafe form, followed by a name ending in -ê.

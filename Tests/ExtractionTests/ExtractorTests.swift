@@ -811,6 +811,31 @@ struct IncidentRuleTests {
         #expect(located.map(\.place.name) == ["Diban"], "\(located.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("English lists joined by 'and' share the cue; an Arabic dual names two facilities")
+    func englishAndListsAndDuals() {
+        let strikes = extract("Turkish drones struck Qamishli, Amuda and Derik on Monday.", published: "2026-01-18").incidents
+        #expect(Set(strikes.map(\.place.name)) == ["Qamishli", "Amuda", "al-Malikiyah"] && strikes.allSatisfy { $0.type == .strike },
+                "\(strikes.map { ($0.type, $0.place.name) })")
+        let before = extract("Qamishli and Amuda were struck by Turkish drones on Monday.", published: "2026-01-18").incidents
+        #expect(Set(before.map(\.place.name)) == ["Qamishli", "Amuda"], "\(before.map { ($0.type, $0.place.name) })")
+        let dual = extract("قصفت المسيرات التركية حقلي العمر والتنك أمس.", published: "2026-01-18").incidents
+        #expect(Set(dual.map(\.place.name)) == ["al-Omar oil field", "al-Tanak oil field"], "\(dual.map { ($0.type, $0.place.name) })")
+    }
+
+    @Test("A withdrawal 'from all areas under its control in' a region, 'including' fields, and 'retaken' fields change hands")
+    func withdrawalFromAreasIncluding() {
+        let withdrawal = extract(
+            "At dawn on Sunday, the SDF withdrew \"from all areas under its control in the eastern Deir Ezzor countryside, including the al-Omar and Tanak oil fields\", the Syrian Observatory for Human Rights reported.",
+            published: "2026-01-18").incidents
+        #expect(Set(withdrawal.map(\.place.name)).isSuperset(of: ["al-Omar oil field", "al-Tanak oil field"])
+                && withdrawal.allSatisfy { $0.type == .controlChange }, "\(withdrawal.map { ($0.type, $0.place.name) })")
+        let retaken = extract("The government announced that it had retaken the Safyan oil field in Raqqa province.", published: "2026-01-18").incidents
+        #expect(retaken.map(\.type) == [.controlChange], "\(retaken.map { ($0.type, $0.place.name) })")
+        // Withdrawing from areas with no place after them is no control change.
+        let vague = extract("The SDF withdrew from all areas under its control, the Syrian Observatory reported on Sunday.", published: "2026-01-18").incidents
+        #expect(!vague.contains { $0.type == .controlChange })
+    }
+
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
     func curfewForMovement() {
         let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
