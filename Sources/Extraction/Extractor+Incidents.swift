@@ -151,6 +151,14 @@ extension Extractor {
                             || (sentence.paragraph <= 1 && last.paragraph == sentence.paragraph - 1 && !namesCountry)
                     {
                         places = [last.mention]
+                    } else if let last = lastReported, s - last.sentence <= 3,
+                        tokens[max(0, cue.first - 3)..<min(tokens.count, cue.last + 3)].contains(where: { t in t.forms.contains { Self.sequelWords.contains($0) } }),
+                        let m = mentions.last(where: { $0.sentence < s && $0.place.id == incidents[last.incidents.lowerBound].place.id })
+                    {
+                        // "During the ensuing clashes, one of the attackers was killed and another
+                        // arrested", "اندلعت على إثرها اشتباكات": what followed the incident just told
+                        // happened where it did, a paragraph on.
+                        places = [m]
                     } else if let focus, sentence.paragraph == 0 || strongFocus {
                         places = [focus]
                     }
@@ -484,6 +492,10 @@ extension Extractor {
                     || (gap == 2 && tokens[m.firstToken - 1].folded.hasPrefix("و") && Self.isSettlementWord(tokens[m.firstToken - 1]))
                     // ("… countryside, including the al-Omar and Tanak oil fields", "بما فيها حقل العمر".)
                     || (gap <= 4 && tokens[(previous.lastToken + 1)..<m.firstToken].contains { $0.entry.lowered == "including" || $0.forms.contains("بما") })
+                    // ("انسحابه من (الباغوز، السوسة، اطراف هجين)", "في الباغوز ومحيط السوسة": on the word
+                    // for a place's outskirts.)
+                    || (gap == 2 && (tokens[m.firstToken - 1].afterBreak || tokens[m.firstToken - 1].folded.hasPrefix("و"))
+                        && tokens[m.firstToken - 1].forms.contains { Self.placeApproaches.contains($0) })
                     // ("في ذيبان وفي الرقة", "in Diban and in Raqqa": on the locative.)
                     || (gap == 2 && tokens[m.firstToken - 1].folded == "وفي")
                     || (gap == 3 && tokens[m.firstToken - 2].entry.lowered == "and" && tokens[m.firstToken - 1].entry.lowered == "in")
@@ -702,6 +714,9 @@ extension Extractor {
             return after[j].folded.hasPrefix("ل") || (j > 0 && (after[j - 1].forms.contains("الي") || after[j - 1].bare == "to"))
         }
     }
+
+    /// Words saying an event followed the one just told: "the ensuing clashes", "على إثرها".
+    static let sequelWords: Set<String> = Lexicon.folded(["ensuing", "subsequent", "ensued", "اثرها", "اثره", "تلاها", "تلاه", "اعقبها", "اعقبه"])
 
     /// What a withdrawal leaves: "من X", "خارج X", "from X".
     static let withdrawalFrom: Set<String> = ["من", "خارج", "from"]

@@ -806,6 +806,10 @@ struct IncidentRuleTests {
                 "\(incidents.map { ($0.type, $0.place.name) })")
         let english = extract("Clashes broke out between the SDF and gunmen in Diban and in Raqqa on Monday.", published: "2023-01-03").incidents
         #expect(Set(english.map(\.place.name)) == ["Diban", "Raqqa"], "\(english.map { ($0.type, $0.place.name) })")
+        // "وأطراف X", "، محيط X": the outskirts of the next place of the list.
+        let outskirts = extract("انسحبت قسد من (الباغوز، السوسة، اطراف هجين) أمس.", published: "2018-10-29").incidents
+        #expect(Set(outskirts.map(\.place.name)) == ["al-Baghuz", "al-Susah", "Hajin"] && outskirts.allSatisfy { $0.type == .controlChange },
+                "\(outskirts.map { ($0.type, $0.place.name) })")
         // Without و the larger place still locates the smaller one.
         let located = extract("اندلعت اشتباكات بين قسد ومسلحين في ذيبان في ريف دير الزور أمس.", published: "2023-01-03").incidents
         #expect(located.map(\.place.name) == ["Diban"], "\(located.map { ($0.type, $0.place.name) })")
@@ -834,6 +838,19 @@ struct IncidentRuleTests {
         // Withdrawing from areas with no place after them is no control change.
         let vague = extract("The SDF withdrew from all areas under its control, the Syrian Observatory reported on Sunday.", published: "2026-01-18").incidents
         #expect(!vague.contains { $0.type == .controlChange })
+    }
+
+    @Test("What 'ensued' an incident told a paragraph before happened where it did")
+    func ensuingClashes() {
+        let incidents = extract(
+            "QAMISHLI, Syria (AP) — An attack by Islamic State militants in the city of Raqqa on Monday killed six members of the SDF, officials said.\n\nSpokesman Siamand Ali said five attackers had targeted checkpoints.\n\nDuring the ensuing clashes, he said, one of the attackers was killed and another arrested.",
+            published: "2022-12-26").incidents
+        #expect(incidents.contains { $0.type == .clash && $0.place.name == "Raqqa" }, "\(incidents.map { ($0.type, $0.place.name) })")
+        // Without a word of sequel, a sentence with no place in a later paragraph places nothing.
+        let plain = extract(
+            "QAMISHLI, Syria (AP) — An attack by Islamic State militants in the city of Raqqa on Monday killed six members of the SDF, officials said.\n\nSpokesman Siamand Ali said five attackers had targeted checkpoints.\n\nClashes were reported, he said.",
+            published: "2022-12-26").incidents
+        #expect(!plain.contains { $0.type == .clash }, "\(plain.map { ($0.type, $0.place.name) })")
     }
 
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
