@@ -401,6 +401,15 @@ extension Extractor {
                 found.append(Cue(type: .attack, first: i, last: fire))
             }
         }
+        // "تمكنت من أسر 35 عنصراً لقوات النظام": taking a counted number of fighters captive is an
+        // arrest. (Only before a count of people: "أسر الشهداء" are the martyrs' families.)
+        for i in tokens.indices.dropFirst(2) where tokens[i].entry.roles.contains(.people) && !used.contains(i) {
+            guard let n = tokens[max(0, i - 3)..<i].lastIndex(where: { $0.entry.number != nil }), n > 0,
+                tokens[n - 1].forms.contains(where: { Self.captiveWords.contains($0) }),
+                !tokens[max(0, n - 5)..<(n - 1)].contains(where: { $0.entry.roles.contains(.blocker) })
+            else { continue }
+            found.append(Cue(type: .arrest, first: n - 1, last: i))
+        }
         // "قُتل، أمس الخميس، لاجئ عراقي في مخيم الهول": a killing told without any other word of
         // violence is an attack (unless the sentence's cues were set aside as hypothetical or a tally).
         if found.isEmpty, !rejected,
@@ -714,6 +723,9 @@ extension Extractor {
             return after[j].folded.hasPrefix("ل") || (j > 0 && (after[j - 1].forms.contains("الي") || after[j - 1].bare == "to"))
         }
     }
+
+    /// Taking captive, before a count of people: "أسر 35 عنصراً".
+    static let captiveWords: Set<String> = ["اسر", "اسرت", "اسروا", "اسرها", "اسره"]
 
     /// Words saying an event followed the one just told: "the ensuing clashes", "على إثرها".
     static let sequelWords: Set<String> = Lexicon.folded(["ensuing", "subsequent", "ensued", "اثرها", "اثره", "تلاها", "تلاه", "اعقبها", "اعقبه"])

@@ -245,6 +245,7 @@ enum Lexicon {
         Phrase("الميليشيات الكرديه"), Phrase("القوات الكرديه"), Phrase("المقاتلون الاكراد"), Phrase("المقاتلين الاكراد"), Phrase("مقاتلون اكراد"),
         Phrase("مقاتلين اكراد"), Phrase("Kurdish fighters"), Phrase("Kurdish forces"), Phrase("Kurdish militia"),
         Phrase("Kurdish-led forces"), Phrase("Kurdish-led fighters"), Phrase("قوات يقودها الاكراد"), Phrase("القوات التي يقودها الاكراد"),
+        Phrase("الوحدات الكرديه"), Phrase("وحدات كرديه"),
     ]
     static let genericKurdishIDs = Set(genericKurdish.map(\.id))
 

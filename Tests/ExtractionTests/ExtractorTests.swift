@@ -795,6 +795,11 @@ struct IncidentRuleTests {
         #expect(!pressure.contains { $0.type == .arrest }, "\(pressure.map { ($0.type, $0.place.name) })")
         let toForce = extract("استسلموا لقوات سوريا الديمقراطية أمس في بلدة الباغوز.", published: "2019-03-15").incidents
         #expect(toForce.map(\.type) == [.arrest], "\(toForce.map { ($0.type, $0.place.name) })")
+        // Taking a count of fighters captive is an arrest; the martyrs' families are no capture.
+        let captive = extract("تمكنت الوحدات الكردية من أسر 35 عنصراً لقوات النظام في مدينة الحسكة أمس.", published: "2016-08-20").incidents
+        #expect(captive.map(\.type) == [.arrest] && captive.first?.people == 35, "\(captive.map { ($0.type, $0.place.name, $0.people) })")
+        let families = extract("زار المحافظ أسر الشهداء في مدينة الحسكة أمس.", published: "2016-08-20").incidents
+        #expect(families.isEmpty, "\(families.map { ($0.type, $0.place.name) })")
         let pounding = extract("والطائرات تدك مواقع التنظيم في بلدة الباغوز.", published: "2019-03-15").incidents
         #expect(pounding.map(\.type) == [.strike], "\(pounding.map { ($0.type, $0.place.name) })")
     }
