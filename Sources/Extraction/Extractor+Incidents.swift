@@ -337,6 +337,12 @@ extension Extractor {
             {
                 continue
             }
+            // "members connected to recent attacks": earlier events of a kind, not one reported.
+            if i > 0, ["recent", "previous", "past", "earlier", "repeated", "frequent", "several"].contains(tokens[i - 1].entry.lowered),
+                tokens[i].bare.hasSuffix("s")
+            {
+                continue
+            }
             // "قبل دخول" (before entering): what has not happened yet.
             if i > 0, tokens[i - 1].forms.contains("قبل") { continue }
             // "بعد أقل من شهرين من دخول مقاتليه المدينة", "two months after it entered": the event
@@ -376,9 +382,15 @@ extension Extractor {
             // ("استسلموا إلى قوات سوريا الديمقراطية", "لقسد", "to the SDF").
             if type == .arrest, Self.isSurrender(tokens[i]), !Self.surrendersToForce(tokens, cue: i) { continue }
             // "recaptured 89 escaped prisoners", "captured three fighters": people taken are arrests.
-            if type == .controlChange, i + 1 < tokens.count, ["captured", "recaptured", "seized"].contains(tokens[i].bare) {
+            // ("the capture of two ISIS members"; "a high-ranking commander captured in Deir ez-Zor".)
+            if type == .controlChange, i + 1 < tokens.count, ["captured", "recaptured", "seized", "capture"].contains(tokens[i].bare) {
                 let next = tokens[(i + 1)..<min(tokens.count, i + 5)].flatMap(\.forms)
-                if next.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } }) { type = .arrest }
+                let previous = tokens[max(0, i - 2)..<i].flatMap(\.forms)
+                if next.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } })
+                    || (tokens[i].bare == "captured" && previous.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } || w == "commander" || w == "leader" }))
+                {
+                    type = .arrest
+                }
             }
             // "طائرات مسيّرة … استهدفت مواقع", "a drone targeted a vehicle": an attack from the air is a strike.
             // (Not "شنت هجوماً برياً بغطاء من المدفعية": a ground attack under artillery cover.)
@@ -569,7 +581,7 @@ extension Extractor {
         // "في منطقة طريفاوي – الحسكة … الانتشار": the place that only says where the one before
         // it is does not stand for it.
         while let k = before.lastIndex(where: { $0.lastToken < nearest.firstToken }),
-            nearest.firstToken - before[k].lastToken <= 2, Self.locates(nearest, before[k], tokens: tokens)
+            nearest.firstToken - before[k].lastToken <= 3, Self.locates(nearest, before[k], tokens: tokens)
         {
             nearest = before[k]
         }
@@ -747,9 +759,12 @@ extension Extractor {
         if before.contains(where: { Self.directionWords.contains($0) }), !tokens[m.firstToken].folded.hasPrefix("و") { return true }
         guard Self.sizeRank(m.place.kind) > Self.sizeRank(previous.place.kind) else { return false }
         // "عين عيسى في ريف الرقة", "بلدة الهول بريف الحسكة": a larger place in which the one before lies.
-        // Not "في ذيبان وفي الرقة": "وفي" starts another place of the list.
-        let inWord = before.contains("في") && !tokens[m.firstToken - 1].folded.hasPrefix("و")
-        if m.firstToken - previous.lastToken <= 2, inWord || (m.firstToken == previous.lastToken + 1 && tokens[m.firstToken].folded.hasPrefix("ب")) {
+        // Not "في ذيبان وفي الرقة": "وفي" starts another place of the list. ("al-Bariha in the
+        // al-Busayrah area": English "in", with its article.)
+        let gap = m.firstToken - previous.lastToken
+        let inWord = (gap <= 2 && ((before.contains("في") && !tokens[m.firstToken - 1].folded.hasPrefix("و")) || tokens[m.firstToken - 1].entry.lowered == "in"))
+            || (gap == 3 && tokens[m.firstToken - 1].entry.lowered == "the" && tokens[m.firstToken - 2].entry.lowered == "in")
+        if inWord || (gap == 1 && tokens[m.firstToken].folded.hasPrefix("ب")) {
             return true
         }
         // A larger place named by its direction ("في مدينة الحسكة شمال شرقي سوريا", "Qamishli,

@@ -858,6 +858,21 @@ struct IncidentRuleTests {
         #expect(!plain.contains { $0.type == .clash }, "\(plain.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("English: 'X in the Y area' is X; the capture of people is an arrest; 'recent attacks' are background")
+    func englishRaidReport() {
+        let raid = extract(
+            "In a statement, the SDF confirmed that it stormed the village of al-Bariha in the al-Busayrah area, arresting a militant accused of targeting SDF forces.",
+            published: "2025-10-16").incidents
+        #expect(raid.contains { $0.type == .arrest && $0.place.name == "al-Bariha" } && !raid.contains { $0.place.name == "al-Busayrah" },
+                "\(raid.map { ($0.type, $0.place.name) })")
+        let capture = extract(
+            "A separate operation in the nearby village of al-Sabha led to the capture of two ISIS members connected to recent attacks on residents.",
+            published: "2025-10-16").incidents
+        #expect(capture.map(\.type) == [.arrest], "\(capture.map { ($0.type, $0.place.name) })")
+        let commander = extract("SDF units detained a high-ranking ISIS commander captured in Deir ez-Zor on Monday.", published: "2025-10-16").incidents
+        #expect(!commander.contains { $0.type == .controlChange }, "\(commander.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
     func curfewForMovement() {
         let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
