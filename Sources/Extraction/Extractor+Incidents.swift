@@ -177,7 +177,11 @@ extension Extractor {
                     !(d.firstToken > cue.last && cues.contains { o in o.type != cue.type && o.first > cue.last && o.first < d.firstToken })
                 }
                 let cueDate = owned.min { abs($0.firstToken - cue.first) < abs($1.firstToken - cue.first) }?.range
+                // "thousands of Yezidis fled to nearby mountains", "clashes broke out", "a statement
+                // released": an escape is one from detention, at a prison or camp or told with a word of it.
+                let detained = cue.type != .escape || Self.mentionsDetention(tokens)
                 for mention in places {
+                    if !detained, mention.place.kind != .prison, mention.place.kind != .camp { continue }
                     // One incident per type, place and date ("captured in 2014, retaken in 2017" is two).
                     let key = "\(cue.type.rawValue)|\(mention.place.id)|\(cueDate?.start.ordinal ?? 0)"
                     guard seenTypes.insert(key).inserted else { continue }
@@ -734,6 +738,14 @@ extension Extractor {
             let j = m.first
             return after[j].folded.hasPrefix("ل") || (j > 0 && (after[j - 1].forms.contains("الي") || after[j - 1].bare == "to"))
         }
+    }
+
+    /// Words of detention (folded stems): a prison, a camp, prisoners, custody.
+    static let detentionStems = ["سجن", "سجون", "سجين", "سجناء", "معتقل", "محتجز", "مخيم", "موقوف", "زنزان", "prison", "jail",
+                                 "detain", "detention", "inmate", "camp", "custody"]
+
+    static func mentionsDetention(_ tokens: [Token]) -> Bool {
+        tokens.contains { t in t.forms.contains { w in detentionStems.contains { w.hasPrefix($0) } } }
     }
 
     /// Taking captive, before a count of people: "أسر 35 عنصراً".

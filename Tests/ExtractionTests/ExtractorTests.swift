@@ -873,6 +873,23 @@ struct IncidentRuleTests {
         #expect(!commander.contains { $0.type == .controlChange }, "\(commander.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("An escape is one from detention: not people fleeing a town, clashes breaking out, a statement released")
+    func escapeNeedsDetention() {
+        for text in [
+            "Thousands of Yezidis fled Sinjar to nearby mountains on Sunday.",
+            "Clashes broke out between the SDF and tribal fighters in Diban on Sunday.",
+            "فرّ الأهالي من بلدة ذيبان أمس هرباً من الاشتباكات.",
+            "The SDF said in a statement released on Sunday that its fighters reached Sarrin.",
+        ] {
+            let incidents = extract(text, published: "2023-09-11").incidents
+            #expect(!incidents.contains { $0.type == .escape }, "\(text): \(incidents.map { ($0.type, $0.place.name) })")
+        }
+        let escaped = extract("Four ISIS prisoners escaped from a prison in Raqqa on Sunday.", published: "2023-09-11").incidents
+        #expect(escaped.contains { $0.type == .escape && $0.place.name.contains("Raqqa") }, "\(escaped.map { ($0.type, $0.place.name) })")
+        let camp = extract("أقرت وزارة الداخلية بحدوث حالات فرار جماعي من مخيم الهول أمس.", published: "2026-02-25").incidents
+        #expect(camp.contains { $0.type == .escape && $0.place.kind == .camp }, "\(camp.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
     func curfewForMovement() {
         let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
