@@ -341,6 +341,16 @@ extension Extractor {
             {
                 continue
             }
+            // "militias that have launched rocket attacks in the past", "هجمات شنها سابقاً": what
+            // happened before, told as background.
+            if tokens[(i + 1)..<min(tokens.count, i + 6)].contains(where: { $0.forms.contains { $0 == "سابقا" || $0 == "previously" } })
+                || (0..<4).contains(where: { k in
+                    i + k + 3 < tokens.count && tokens[i + k + 1].entry.lowered == "in" && tokens[i + k + 2].entry.lowered == "the"
+                        && tokens[i + k + 3].entry.lowered == "past"
+                })
+            {
+                continue
+            }
             // "members connected to recent attacks": earlier events of a kind, not one reported.
             if i > 0, ["recent", "previous", "past", "earlier", "repeated", "frequent", "several"].contains(tokens[i - 1].entry.lowered),
                 tokens[i].bare.hasSuffix("s")

@@ -258,6 +258,9 @@ enum Lexicon {
         "وقف", "هدنه", "cease", "ceasefire",
         // "إحباط محاولة للهروب", "حاولت … الفرار", "foiled an escape": what was tried, not done.
         "احباط", "افشال", "حاولت", "حاول", "حاولوا", "يحاولون", "foiled", "thwarted", "attempted", "attempt", "tried",
+        "افشلت", "احبطت", "افشل", "احبط",
+        // "في طريقها لشن هجوم واسع على مدينة الرقة": launching is the purpose, not yet the event.
+        "لشن", "لتنفيذ",
     ]
 
     /// Actor names. Longer phrases first so "قوات سوريا الديمقراطية" wins over shorter ones.

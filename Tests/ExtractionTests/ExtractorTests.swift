@@ -890,6 +890,19 @@ struct IncidentRuleTests {
         #expect(camp.contains { $0.type == .escape && $0.place.kind == .camp }, "\(camp.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("Foiled attacks, an attack as a purpose, and attacks 'in the past' are no incidents")
+    func foiledPurposePast() {
+        for text in [
+            "وأضافت أن قواتنا الأمنية أفشلت هجماتهم على سجن غويران أمس.",
+            "أعلنت قسد أنها سيطرت على بلدة الكرامة، في طريقها لشن هجوم واسع على مدينة الرقة.",
+            "The airstrike targeted militias that have launched rocket attacks in the past against US troops in Raqqa.",
+        ] {
+            let incidents = extract(text, published: "2017-03-26").incidents
+            #expect(!incidents.contains { $0.type == .attack && ($0.place.name == "Raqqa" || $0.place.kind == .prison) },
+                    "\(text): \(incidents.map { ($0.type, $0.place.name) })")
+        }
+    }
+
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
     func curfewForMovement() {
         let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
