@@ -508,25 +508,33 @@ extension Extractor {
         // where the place is, not what the cue is about.
         if let first = after.first(where: { $0.place.kind != .country }) ?? after.first {
             var list = [first]
+            // The last word of the list so far, with what locates its last place: "مدينة منبج بريف
+            // حلب الشمالي الشرقي وبلدة عين عيسى" goes on after the countryside.
+            var reach = first.lastToken
             for m in mentions where m.firstToken > first.lastToken {
                 guard let previous = list.last else { break }
                 // "الشدادي جنوب الحسكة", "طريفاوي – الحسكة": the second place only says where the first is.
-                if Self.locates(m, previous, tokens: tokens) { continue }
+                if Self.locates(m, previous, tokens: tokens) {
+                    reach = max(reach, m.lastToken)
+                    continue
+                }
                 let before = m.firstToken > 0 ? tokens[m.firstToken - 1].forms : []
                 // "حقل كونكو للغاز في دير الزور، إلى جانب حقول …": a settlement "in" after a facility
                 // says where the facility is; the list goes on past it.
                 if previous.place.kind.isFacility, m.place.kind.isSettlement || m.place.kind.isArea, before.contains("في"),
                     m.firstToken - previous.lastToken <= 4
                 {
+                    reach = max(reach, m.lastToken)
                     continue
                 }
-                let gap = m.firstToken - previous.lastToken
+                guard m.firstToken > reach else { continue }
+                let gap = m.firstToken - reach
                         // Joined by و, by punctuation, or by a plural of the facility's kind ("… إلى جانب حقول الصفيان").
                 // ("في مدينة عامودا ومدينة القحطانية": the conjunction on the settlement word.)
                 let joined = Self.joinedByAnd(m, tokens: tokens) || tokens[m.firstToken].afterBreak
                     || (gap == 2 && tokens[m.firstToken - 1].folded.hasPrefix("و") && Self.isSettlementWord(tokens[m.firstToken - 1]))
                     // ("… countryside, including the al-Omar and Tanak oil fields", "بما فيها حقل العمر".)
-                    || (gap <= 4 && tokens[(previous.lastToken + 1)..<m.firstToken].contains { $0.entry.lowered == "including" || $0.forms.contains("بما") })
+
                     // ("انسحابه من (الباغوز، السوسة، اطراف هجين)", "في الباغوز ومحيط السوسة": on the word
                     // for a place's outskirts.)
                     || (gap == 2 && (tokens[m.firstToken - 1].afterBreak || tokens[m.firstToken - 1].folded.hasPrefix("و"))
@@ -545,11 +553,20 @@ extension Extractor {
                 // a second target joined by و, its place named by its settlement word.
                 let conjunctTarget = gap >= 3 && gap <= 10 && m.firstToken < nextCue
                     && Self.isSettlementWord(tokens[m.firstToken - 1])
-                    && tokens[(previous.lastToken + 1)..<(m.firstToken - 1)].contains { $0.folded.hasPrefix("و") && $0.entry.facilityKind != nil || Self.targetNouns.contains($0.folded) }
-                if (gap <= 3 && (joined || gap == 1)) || (sameKindFacility && joined) || listedByKind || conjunctTarget {
+                    && tokens[(reach + 1)..<(m.firstToken - 1)].contains { $0.folded.hasPrefix("و") && $0.entry.facilityKind != nil || Self.targetNouns.contains($0.folded) }
+                // "… countryside, including the al-Omar and Tanak oil fields", "بما فيها حقل العمر", "…
+                // بريف الرقة إضافة إلى بلدة تل تمر", "as well as", "in addition to".
+                let added = gap <= 5 && tokens[(reach + 1)..<m.firstToken].contains { t in
+                    t.forms.contains { $0 == "بما" || $0 == "اضافه" } || ["including", "addition", "well"].contains(t.entry.lowered)
+                }
+                if (gap <= 3 && (joined || gap == 1)) || added || (sameKindFacility && joined) || listedByKind || conjunctTarget {
                     list.append(m)
+                    reach = m.lastToken
                 } else if !m.place.kind.isArea {
                     break
+                } else if m.firstToken - reach <= 4 {
+                    // "ومدينة الطبقة ومطارها العسكري بريف الرقة": a region just after the list says where it is.
+                    reach = m.lastToken
                 }
             }
             // "اشتباكات … في ريف دير الزور … في محيط بلدة ذيبان": a region first, then a town or

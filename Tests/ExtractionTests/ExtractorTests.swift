@@ -903,6 +903,15 @@ struct IncidentRuleTests {
         }
     }
 
+    @Test("A list goes on past the region locating its last place and through 'إضافة إلى'")
+    func listPastLocatingRegions() {
+        let incidents = extract(
+            "ودخلت وحدات الجيش العربي السوري مدينة منبج بريف حلب الشمالي الشرقي وبلدة عين عيسى ومدينة الطبقة ومطارها العسكري بريف الرقة إضافة إلى بلدة تل تمر بريف الحسكة الشمالي.",
+            published: "2019-10-15").incidents
+        #expect(Set(incidents.map(\.place.name)) == ["Manbij", "Ain Issa", "al-Tabqa", "Tell Tamer"] && incidents.allSatisfy { $0.type == .deployment },
+                "\(incidents.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
     func curfewForMovement() {
         let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
