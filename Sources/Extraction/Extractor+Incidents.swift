@@ -427,6 +427,21 @@ extension Extractor {
                 found.append(Cue(type: .attack, first: i, last: fire))
             }
         }
+        // "stations … were deliberately disabled by Turkish drones", "killed by a drone": a drone as
+        // the agent is a strike, when no word of the sentence already says so.
+        if !found.contains(where: { $0.type == .strike }) {
+            // (Not "backed by coalition warplanes", "covered by drones": support, not a strike.)
+            for i in tokens.indices where tokens[i].entry.lowered == "by" && !used.contains(i)
+                && !(i > 0 && (Self.patronWords.contains(tokens[i - 1].entry.lowered) || ["covered", "escorted", "accompanied"].contains(tokens[i - 1].entry.lowered)))
+            {
+                if let j = tokens[(i + 1)..<min(tokens.count, i + 4)].firstIndex(where: { $0.entry.roles.contains(.airborne) }),
+                    !tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) })
+                {
+                    found.append(Cue(type: .strike, first: i, last: j))
+                    break
+                }
+            }
+        }
         // "تمكنت من أسر 35 عنصراً لقوات النظام": taking a counted number of fighters captive is an
         // arrest. (Only before a count of people: "أسر الشهداء" are the martyrs' families.)
         for i in tokens.indices.dropFirst(2) where tokens[i].entry.roles.contains(.people) && !used.contains(i) {
@@ -559,7 +574,12 @@ extension Extractor {
                 let added = gap <= 5 && tokens[(reach + 1)..<m.firstToken].contains { t in
                     t.forms.contains { $0 == "بما" || $0 == "اضافه" } || ["including", "addition", "well"].contains(t.entry.lowered)
                 }
-                if (gap <= 3 && (joined || gap == 1)) || added || (sameKindFacility && joined) || listedByKind || conjunctTarget {
+                // "in the villages of Sabha al-Ibrahim, al-Busairiya, al-Shahil, Baghouz and Thebian":
+                // an English list goes on past names the gazetteer lacks.
+                let pastUnknown = gap <= 9 && joined && tokens[(reach + 1)..<m.firstToken].allSatisfy { t in
+                    t.entry.roles.contains(.latinName) || t.entry.lowered == "and"
+                }
+                if (gap <= 3 && (joined || gap == 1)) || added || pastUnknown || (sameKindFacility && joined) || listedByKind || conjunctTarget {
                     list.append(m)
                     reach = m.lastToken
                 } else if !m.place.kind.isArea {
@@ -808,9 +828,12 @@ extension Extractor {
         }
         // A larger place named by its direction ("في مدينة الحسكة شمال شرقي سوريا", "Qamishli,
         // northeastern Syria"), or after punctuation.
+        // (After a comma, a city or larger, or a place two sizes up: "Sabha, al-Shahil, Baghouz"
+        // lists villages and towns.)
         let first = tokens[m.firstToken]
         return first.forms.contains(where: { Self.directionWords.contains($0) })
-            || (first.afterBreak && !first.folded.hasPrefix("و"))
+            || (first.afterBreak && !first.folded.hasPrefix("و")
+                && (Self.sizeRank(m.place.kind) >= 3 || Self.sizeRank(m.place.kind) - Self.sizeRank(previous.place.kind) >= 2))
     }
 
     /// Whether a date follows a verb of saying within a few words ("said on Sunday", "أعلن

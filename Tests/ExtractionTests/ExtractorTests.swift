@@ -912,6 +912,20 @@ struct IncidentRuleTests {
                 "\(incidents.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("An English comma list of villages and towns goes on past unknown names; drones as the agent strike")
+    func englishCommaListAndDroneAgent() {
+        let curfew = extract("A curfew was also declared in the villages of Sabha al-Ibrahim, al-Busairiya, al-Shahil, Baghouz and Thebian.", published: "2023-09-25").incidents
+        #expect(Set(curfew.map(\.place.name)).isSuperset(of: ["al-Shuhayl", "al-Baghuz"]) && curfew.allSatisfy { $0.type == .curfew },
+                "\(curfew.map { ($0.type, $0.place.name) })")
+        // A city after a comma still says where a village is.
+        let located = extract("Turkish drones struck Tell Tawil, Qamishli, on Sunday.", published: "2023-09-25").incidents
+        #expect(located.count == 1 && located.first?.place.name != "Qamishli", "\(located.map { ($0.type, $0.place.name) })")
+        let disabled = extract("Power stations in Amuda were deliberately disabled by Turkish drones on Sunday.", published: "2024-01-15").incidents
+        #expect(disabled.map(\.type) == [.strike] && disabled.first?.actors.contains(.turkey) == true, "\(disabled.map { ($0.type, $0.place.name) })")
+        let backed = extract("The SDF, backed by coalition warplanes, entered Tabqa on Sunday.", published: "2024-01-15").incidents
+        #expect(!backed.contains { $0.type == .strike }, "\(backed.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
     func curfewForMovement() {
         let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
