@@ -418,6 +418,11 @@ extension Extractor {
             }
             found.append(Cue(type: type, first: i, last: i + match.length - 1, isWithdrawal: Lexicon.withdrawalIDs.contains(match.order)))
             for k in i..<(i + match.length) { used.insert(k) }
+            // "government forces entered the city of Raqqa … in areas held by Kurdish-led forces",
+            // "دخلت … المناطق الخاضعة لسيطرة قسد": entering what the other side holds takes it.
+            if type == .deployment, Self.saysHeldByOthers(Array(tokens[(i + match.length)..<min(tokens.count, i + match.length + 15)])) {
+                found.append(Cue(type: .controlChange, first: i, last: i + match.length - 1))
+            }
         }
         // "فتح مسلحان من خلايا التنظيم النار على سيارة": opening fire, its words apart.
         for i in tokens.indices where tokens[i].entry.roles.contains(.opened) && !used.contains(i) {
@@ -793,6 +798,17 @@ extension Extractor {
 
     static func mentionsDetention(_ tokens: [Token]) -> Bool {
         tokens.contains { t in t.forms.contains { w in detentionStems.contains { w.hasPrefix($0) } } }
+    }
+
+    /// Whether the words say a place is held by a side: "held by", "controlled by", "الخاضعة
+    /// لسيطرة", "تحت سيطرة".
+    static func saysHeldByOthers(_ tokens: [Token]) -> Bool {
+        tokens.indices.dropLast().contains { k in
+            let w = tokens[k].entry.lowered
+            return ((w == "held" || w == "controlled") && tokens[k + 1].entry.lowered == "by")
+                || ((tokens[k].forms.contains { $0.hasSuffix("خاضعه") } || tokens[k].forms.contains("تحت"))
+                    && tokens[k + 1].forms.contains { $0.hasPrefix("سيطر") || $0.hasPrefix("لسيطر") })
+        }
     }
 
     /// Taking captive, before a count of people: "أسر 35 عنصراً".

@@ -926,6 +926,18 @@ struct IncidentRuleTests {
         #expect(!backed.contains { $0.type == .strike }, "\(backed.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("Entering a place the other side holds is a deployment and a control change")
+    func enteringHeldGround() {
+        let held = extract("Syrian government forces entered the city of Raqqa on Sunday in their ongoing push in areas held by Kurdish-led forces.", published: "2026-01-18").incidents
+        #expect(Set(held.map(\.type)) == [.deployment, .controlChange] && held.allSatisfy { $0.place.name == "Raqqa" },
+                "\(held.map { ($0.type, $0.place.name) })")
+        let arabic = extract("دخلت قوات الحكومة السورية مدينة الطبقة الخاضعة لسيطرة قسد أمس.", published: "2026-01-18").incidents
+        #expect(arabic.contains { $0.type == .controlChange && $0.place.name == "al-Tabqa" }, "\(arabic.map { ($0.type, $0.place.name) })")
+        // Entering with no word of who held it stays a deployment.
+        let plain = extract("Syrian government forces entered the city of Raqqa on Sunday.", published: "2026-01-18").incidents
+        #expect(plain.map(\.type) == [.deployment], "\(plain.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
     func curfewForMovement() {
         let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
