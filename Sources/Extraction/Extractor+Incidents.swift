@@ -343,16 +343,16 @@ extension Extractor {
             }
             // "militias that have launched rocket attacks in the past", "هجمات شنها سابقاً": what
             // happened before, told as background.
-            if tokens[(i + 1)..<min(tokens.count, i + 6)].contains(where: { $0.forms.contains { $0 == "سابقا" || $0 == "previously" } })
+            if tokens[(i + 1)..<min(tokens.count, i + 6)].contains(where: { $0.entry.formKeys.contains { Self.previouslyKeys.contains($0) } })
                 || (0..<4).contains(where: { k in
-                    i + k + 3 < tokens.count && tokens[i + k + 1].entry.lowered == "in" && tokens[i + k + 2].entry.lowered == "the"
-                        && tokens[i + k + 3].entry.lowered == "past"
+                    i + k + 3 < tokens.count && tokens[i + k + 1].entry.function == .in && tokens[i + k + 2].entry.function == .the
+                        && tokens[i + k + 3].entry.function == .past
                 })
             {
                 continue
             }
             // "members connected to recent attacks": earlier events of a kind, not one reported.
-            if i > 0, ["recent", "previous", "past", "earlier", "repeated", "frequent", "several"].contains(tokens[i - 1].entry.lowered),
+            if i > 0, let before = tokens[i - 1].entry.function, [.recent, .previous, .past, .earlier, .repeated, .frequent, .several].contains(before),
                 tokens[i].bare.hasSuffix("s")
             {
                 continue
@@ -436,8 +436,8 @@ extension Extractor {
         // the agent is a strike, when no word of the sentence already says so.
         if !found.contains(where: { $0.type == .strike }) {
             // (Not "backed by coalition warplanes", "covered by drones": support, not a strike.)
-            for i in tokens.indices where tokens[i].entry.lowered == "by" && !used.contains(i)
-                && !(i > 0 && (Self.patronWords.contains(tokens[i - 1].entry.lowered) || ["covered", "escorted", "accompanied"].contains(tokens[i - 1].entry.lowered)))
+            for i in tokens.indices where tokens[i].entry.function == .by && !used.contains(i)
+                && !(i > 0 && [.backed, .supported, .covered, .escorted, .accompanied].contains(tokens[i - 1].entry.function))
             {
                 if let j = tokens[(i + 1)..<min(tokens.count, i + 4)].firstIndex(where: { $0.entry.roles.contains(.airborne) }),
                     !tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) })
@@ -561,7 +561,7 @@ extension Extractor {
                         && tokens[m.firstToken - 1].forms.contains { Self.placeApproaches.contains($0) })
                     // ("في ذيبان وفي الرقة", "in Diban and in Raqqa": on the locative.)
                     || (gap == 2 && tokens[m.firstToken - 1].folded == "وفي")
-                    || (gap == 3 && tokens[m.firstToken - 2].entry.lowered == "and" && tokens[m.firstToken - 1].entry.lowered == "in")
+                    || (gap == 3 && tokens[m.firstToken - 2].entry.function == .and && tokens[m.firstToken - 1].entry.function == .in)
                     || (m.place.kind.isFacility && tokens[m.firstToken].entry.facilityKind == m.place.kind
                         && tokens[m.firstToken].forms.contains { Gazetteer.isFacilityPlural($0) })
                 // "حقل العمر … وحقل كونكو … وحقول الصفيان والتنك": facilities of one kind in a row.
@@ -577,12 +577,13 @@ extension Extractor {
                 // "… countryside, including the al-Omar and Tanak oil fields", "بما فيها حقل العمر", "…
                 // بريف الرقة إضافة إلى بلدة تل تمر", "as well as", "in addition to".
                 let added = gap <= 5 && tokens[(reach + 1)..<m.firstToken].contains { t in
-                    t.forms.contains { $0 == "بما" || $0 == "اضافه" } || ["including", "addition", "well"].contains(t.entry.lowered)
+                    t.entry.function == .including || t.entry.function == .addition || t.entry.function == .well
+                        || t.forms.contains { $0 == "بما" || $0 == "اضافه" }
                 }
                 // "in the villages of Sabha al-Ibrahim, al-Busairiya, al-Shahil, Baghouz and Thebian":
                 // an English list goes on past names the gazetteer lacks.
                 let pastUnknown = gap <= 9 && joined && tokens[(reach + 1)..<m.firstToken].allSatisfy { t in
-                    t.entry.roles.contains(.latinName) || t.entry.lowered == "and"
+                    t.entry.roles.contains(.latinName) || t.entry.function == .and
                 }
                 if (gap <= 3 && (joined || gap == 1)) || added || pastUnknown || (sameKindFacility && joined) || listedByKind || conjunctTarget {
                     list.append(m)
@@ -693,7 +694,7 @@ extension Extractor {
 
     /// Whether "and" joins the mention to what comes before it: "والقامشلي", "and Amuda".
     static func joinedByAnd(_ m: Mention, tokens: [Token]) -> Bool {
-        tokens[m.firstToken].folded.hasPrefix("و") || (m.firstToken > 0 && tokens[m.firstToken - 1].entry.lowered == "and")
+        tokens[m.firstToken].folded.hasPrefix("و") || (m.firstToken > 0 && tokens[m.firstToken - 1].entry.function == .and)
     }
 
     /// Whether a locative opens the mention, directly or through a settlement word: "في X",
@@ -796,16 +797,22 @@ extension Extractor {
     static let detentionStems = ["سجن", "سجون", "سجين", "سجناء", "معتقل", "محتجز", "مخيم", "موقوف", "زنزان", "prison", "jail",
                                  "detain", "detention", "inmate", "camp", "custody"]
 
+    static let detentionStemKeys = Set(detentionStems.map { FastKey(String($0.prefix(3))) })
+    static let previouslyKeys: [FastKey] = [FastKey("سابقا"), FastKey("previously")]
+
     static func mentionsDetention(_ tokens: [Token]) -> Bool {
-        tokens.contains { t in t.forms.contains { w in detentionStems.contains { w.hasPrefix($0) } } }
+        // (The three-letter stem keys first: a hash look-up, not a string prefix, for most words.)
+        tokens.contains { t in
+            t.entry.stemKeys.contains { detentionStemKeys.contains($0) } && t.forms.contains { w in detentionStems.contains { w.hasPrefix($0) } }
+        }
     }
 
     /// Whether the words say a place is held by a side: "held by", "controlled by", "الخاضعة
     /// لسيطرة", "تحت سيطرة".
     static func saysHeldByOthers(_ tokens: [Token]) -> Bool {
         tokens.indices.dropLast().contains { k in
-            let w = tokens[k].entry.lowered
-            return ((w == "held" || w == "controlled") && tokens[k + 1].entry.lowered == "by")
+            let w = tokens[k].entry.function
+            return ((w == .held || w == .controlled) && tokens[k + 1].entry.function == .by)
                 || ((tokens[k].forms.contains { $0.hasSuffix("خاضعه") } || tokens[k].forms.contains("تحت"))
                     && tokens[k + 1].forms.contains { $0.hasPrefix("سيطر") || $0.hasPrefix("لسيطر") })
         }
@@ -837,8 +844,8 @@ extension Extractor {
         // Not "في ذيبان وفي الرقة": "وفي" starts another place of the list. ("al-Bariha in the
         // al-Busayrah area": English "in", with its article.)
         let gap = m.firstToken - previous.lastToken
-        let inWord = (gap <= 2 && ((before.contains("في") && !tokens[m.firstToken - 1].folded.hasPrefix("و")) || tokens[m.firstToken - 1].entry.lowered == "in"))
-            || (gap == 3 && tokens[m.firstToken - 1].entry.lowered == "the" && tokens[m.firstToken - 2].entry.lowered == "in")
+        let inWord = (gap <= 2 && ((before.contains("في") && !tokens[m.firstToken - 1].folded.hasPrefix("و")) || tokens[m.firstToken - 1].entry.function == .in))
+            || (gap == 3 && tokens[m.firstToken - 1].entry.function == .the && tokens[m.firstToken - 2].entry.function == .in)
         if inWord || (gap == 1 && tokens[m.firstToken].folded.hasPrefix("ب")) {
             return true
         }

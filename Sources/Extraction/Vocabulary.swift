@@ -54,6 +54,8 @@ final class Vocabulary: Sendable {
         /// word after a name ("village", "stations": ``Extractor/kindsAfter``).
         let unlocatedTrigger: Extractor.PlaceKindWord?
         let kindAfter: Extractor.PlaceKindWord?
+        /// The English function word this is, if any: compared once here, as an enum in the loops.
+        let function: FunctionWord?
 
         init(text: String) {
             self.text = text
@@ -79,11 +81,19 @@ final class Vocabulary: Sendable {
             kindWord = Extractor.latinKindWords[lowered]
             unlocatedTrigger = Extractor.unlocatedTrigger(folded: folded, lowered: lowered, forms: forms)
             kindAfter = PlaceName.isArabic(folded) ? nil : Extractor.kindsAfter[lowered]
+            function = PlaceName.isArabic(folded) ? nil : FunctionWord(rawValue: lowered)
             if Extractor.isLatinNameWord(text, lowered: lowered, kindWord: kindWord, roles: roles) {
                 roles.insert(.latinName)
             }
             self.roles = roles
         }
+    }
+
+    /// English words the extractor's rules look for around cues and places.
+    enum FunctionWord: String, Sendable {
+        case `in`, the, and, by, to, past, held, controlled, including, addition, well
+        case recent, previous, earlier, repeated, frequent, several
+        case backed, supported, covered, escorted, accompanied
     }
 
     /// What the extractor asks of a place's own names, folded once per place.
