@@ -38,7 +38,18 @@ extension Extractor {
             // Where a source lives ("ويقيم شمالي حلب") is not where anything happened.
             let here = (mentionsBySentence[s] ?? []).sorted { $0.firstToken < $1.firstToken }
                 .filter { !Self.isResidence($0, tokens: tokens) }
-            let sentenceDates = dates[s].filter { $0.range != nil }
+            // "الأضخم منذ اندلاع النزاع منتصف مارس 2011", "since 2011": a period's start months or
+            // years back is not when the sentence's event happened.
+            let sentenceDates = dates[s].filter { d in
+                guard let range = d.range else { return false }
+                if !d.relative, range.precision != .day, range.precision != .week, let published = article.published,
+                    range.start.ordinal < published.ordinal - 60,
+                    tokens[max(0, d.firstToken - 4)..<d.firstToken].contains(where: { $0.forms.contains { $0 == "منذ" || $0 == "since" } })
+                {
+                    return false
+                }
+                return true
+            }
             let firstNew = incidents.count
             defer {
                 if let d = sentenceDates.last?.range { lastDate = (sentence.paragraph, d) }

@@ -257,7 +257,7 @@ enum Lexicon {
         // "وقف إطلاق النار", "هدنة", "ceasefire": a halt to shooting, not shooting.
         "وقف", "هدنه", "cease", "ceasefire",
         // "إحباط محاولة للهروب", "حاولت … الفرار", "foiled an escape": what was tried, not done.
-        "احباط", "افشال", "حاولت", "حاول", "حاولوا", "يحاولون", "foiled", "thwarted", "attempted", "attempt", "tried",
+        "احباط", "افشال", "حاولت", "حاول", "حاولوا", "يحاولون", "حاولن", "يحاولن", "تحاول", "يحاول", "foiled", "thwarted", "attempted", "attempt", "tried",
         "افشلت", "احبطت", "افشل", "احبط",
         // "في طريقها لشن هجوم واسع على مدينة الرقة": launching is the purpose, not yet the event.
         "لشن", "لتنفيذ",

@@ -938,6 +938,15 @@ struct IncidentRuleTests {
         #expect(plain.map(\.type) == [.deployment], "\(plain.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("A period's start ('منذ اندلاع النزاع منتصف مارس 2011') does not date the event; women who tried to flee did not escape")
+    func sinceDatesAndTriedEscapes() {
+        let bombing = extract(
+            "وقال مدير المرصد إن التفجير الانتحاري في مدينة القامشلي هو الأضخم منذ اندلاع النزاع منتصف مارس 2011.", published: "2016-07-28").incidents
+        #expect(!bombing.contains { $0.date?.start.year == 2011 }, "\(bombing.map { ($0.type, $0.place.name, $0.date as Any) })")
+        let tried = extract("ووفقاً للمعلومات، فإن ما يقارب 12 إمرأة حاولن الهروب من مخيم الهول أمس.", published: "2022-11-26").incidents
+        #expect(!tried.contains { $0.type == .escape }, "\(tried.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
     func curfewForMovement() {
         let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
