@@ -458,6 +458,16 @@ extension Extractor {
                 }
             }
         }
+        // "مؤكداً سيطرة التنظيم على أحياء النشوة": the noun of taking control, its taker between it
+        // and "على". (Not "تحت سيطرة", "الخاضعة لسيطرة": who holds a place.)
+        for i in tokens.indices where !used.contains(i) && tokens[i].forms.contains("سيطره") && !tokens[i].folded.hasPrefix("ل") {
+            if i > 0, tokens[i - 1].forms.contains(where: { $0 == "تحت" || $0.hasSuffix("خاضعه") }) { continue }
+            guard let on = tokens[(i + 1)..<min(tokens.count, i + 4)].firstIndex(where: { $0.forms.contains("علي") }),
+                !found.contains(where: { $0.type == .controlChange && abs($0.first - i) <= 3 }),
+                !tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) })
+            else { continue }
+            found.append(Cue(type: .controlChange, first: i, last: on))
+        }
         // "تمكنت من أسر 35 عنصراً لقوات النظام": taking a counted number of fighters captive is an
         // arrest. (Only before a count of people: "أسر الشهداء" are the martyrs' families.)
         for i in tokens.indices.dropFirst(2) where tokens[i].entry.roles.contains(.people) && !used.contains(i) {

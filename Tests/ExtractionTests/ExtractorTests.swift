@@ -947,6 +947,14 @@ struct IncidentRuleTests {
         #expect(!tried.contains { $0.type == .escape }, "\(tried.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("'سيطرة X على Y' is taking control; 'تحت سيطرة' and 'الخاضعة لسيطرة' are who holds a place")
+    func controlNoun() {
+        let taken = extract("وأكد الناشط سيطرة التنظيم على أحياء النشوة في مدينة الحسكة أمس.", published: "2015-06-25").incidents
+        #expect(taken.map(\.type) == [.controlChange], "\(taken.map { ($0.type, $0.place.name) })")
+        let held = extract("نزح الأهالي إلى الأحياء التي تقع تحت سيطرة وحدات حماية الشعب في مدينة الحسكة أمس.", published: "2015-06-25").incidents
+        #expect(!held.contains { $0.type == .controlChange }, "\(held.map { ($0.type, $0.place.name) })")
+    }
+
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
     func curfewForMovement() {
         let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
