@@ -342,7 +342,7 @@ enum Lexicon {
     ]
 
     /// Words after a number that say what was counted, by what it means.
-    static let killedWords: [String] = ["قتل", "مقتل", "مصرع", "قتلي", "سقوط", "killed", "dead", "deaths", "died"]
+    static let killedWords: [String] = ["قتل", "مقتل", "مصرع", "قتلي", "سقوط", "kill", "dead", "deaths", "died"]
     static let peopleNouns: [String] = Array(folded([
         "سجين", "سجناء", "عنصر", "عناصر", "داعشي", "معتقل", "محتجز", "شخص", "اشخاص", "طفل", "اطفال", "مقاتل", "مقاتلين",
         "اسير", "اسري", "رهين", "رهائن", "فار", "فارين", "متزعم", "قيادي", "جندي", "جنود", "prisoner", "detainee", "inmate",

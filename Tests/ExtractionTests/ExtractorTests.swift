@@ -955,6 +955,14 @@ struct IncidentRuleTests {
         #expect(!held.contains { $0.type == .controlChange }, "\(held.map { ($0.type, $0.place.name) })")
     }
 
+    @Test("English counts of the dead after 'kills' and 'killing'")
+    func englishKillCounts() {
+        let headline = extract("Turkish drone strike kills two SDF fighters near Qamishli on Monday", published: "2026-01-20").incidents
+        #expect(headline.first?.fatalities == 2, "\(headline.map { ($0.type, $0.place.name, $0.fatalities as Any) })")
+        let killing = extract("ISIS gunmen attacked an SDF checkpoint in the town of al-Busayrah on Tuesday, killing three fighters.", published: "2026-01-20").incidents
+        #expect(killing.first?.fatalities == 3, "\(killing.map { ($0.type, $0.place.name, $0.fatalities as Any) })")
+    }
+
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
     func curfewForMovement() {
         let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
