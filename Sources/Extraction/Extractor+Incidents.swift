@@ -991,7 +991,8 @@ extension Extractor {
         var fatalities: Int?
         var people: Int?
         for (i, token) in tokens.enumerated() {
-            guard let n = token.entry.number, n > 0,
+            // ("قتل مدنيان", "مقتل جنديين": an Arabic dual counts two.)
+            guard let n = token.entry.number ?? (token.entry.isDualOfPeople ? 2 : nil), n > 0,
                 n < 100_000
             else { continue }
             // Years and days of the month are not counts.
@@ -1014,7 +1015,7 @@ extension Extractor {
                 continue
             }
             if [.arrest, .escape, .hostage].contains(type),
-                tokens[(i + 1)..<min(tokens.count, i + 3)].contains(where: { $0.entry.roles.contains(.people) })
+                token.entry.isDualOfPeople || tokens[(i + 1)..<min(tokens.count, i + 3)].contains(where: { $0.entry.roles.contains(.people) })
             {
                 people = people ?? n
             }

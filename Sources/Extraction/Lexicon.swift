@@ -342,7 +342,18 @@ enum Lexicon {
     ]
 
     /// Words after a number that say what was counted, by what it means.
-    static let killedWords: [String] = ["قتل", "مقتل", "مصرع", "قتلي", "سقوط", "kill", "dead", "deaths", "died"]
+    static let killedWords: [String] = ["قتل", "مقتل", "مصرع", "قتلي", "قتيل", "سقوط", "kill", "dead", "deaths", "died"]
+
+    /// Nouns for people whose dual is a count: with "ان" any of them ("مدنيان", "مقاتلان"); with
+    /// "ين" only those whose plural is broken, since "مدنيين" and "مقاتلين" are also plurals.
+    static let dualStems: Set<String> = ["مدني", "مقاتل", "مسلح", "عسكري", "جندي", "عنصر", "قتيل", "شاب", "طفل", "شخص", "رجل", "سجين", "شقيق"]
+    static let brokenPluralStems: Set<String> = ["جندي", "عنصر", "قتيل", "شاب", "طفل", "شخص", "رجل", "سجين", "شقيق"]
+
+    static func isDualOfPeople(_ form: String) -> Bool {
+        if form.hasSuffix("ان") { return dualStems.contains(String(form.dropLast(2))) }
+        if form.hasSuffix("ين") { return brokenPluralStems.contains(String(form.dropLast(2))) }
+        return false
+    }
     static let peopleNouns: [String] = Array(folded([
         "سجين", "سجناء", "عنصر", "عناصر", "داعشي", "معتقل", "محتجز", "شخص", "اشخاص", "طفل", "اطفال", "مقاتل", "مقاتلين",
         "اسير", "اسري", "رهين", "رهائن", "فار", "فارين", "متزعم", "قيادي", "جندي", "جنود", "prisoner", "detainee", "inmate",

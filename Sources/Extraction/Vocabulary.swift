@@ -56,6 +56,9 @@ final class Vocabulary: Sendable {
         let kindAfter: Extractor.PlaceKindWord?
         /// The English function word this is, if any: compared once here, as an enum in the loops.
         let function: FunctionWord?
+        /// Whether the word is an Arabic dual of a noun for people or the dead ("مدنيان",
+        /// "جنديين", "قتيلين"): a count of two without a number.
+        let isDualOfPeople: Bool
 
         init(text: String) {
             self.text = text
@@ -82,6 +85,7 @@ final class Vocabulary: Sendable {
             unlocatedTrigger = Extractor.unlocatedTrigger(folded: folded, lowered: lowered, forms: forms)
             kindAfter = PlaceName.isArabic(folded) ? nil : Extractor.kindsAfter[lowered]
             function = PlaceName.isArabic(folded) ? nil : FunctionWord(rawValue: lowered)
+            isDualOfPeople = PlaceName.isArabic(folded) && forms.contains { Lexicon.isDualOfPeople($0) }
             if Extractor.isLatinNameWord(text, lowered: lowered, kindWord: kindWord, roles: roles) {
                 roles.insert(.latinName)
             }

@@ -963,6 +963,18 @@ struct IncidentRuleTests {
         #expect(killing.first?.fatalities == 3, "\(killing.map { ($0.type, $0.place.name, $0.fatalities as Any) })")
     }
 
+    @Test("An Arabic dual counts two: 'قتل مدنيان', 'مقتل جنديين', 'اعتقلت شابين'; not a sound plural ('مدنيين')")
+    func arabicDualCounts() {
+        let civilians = extract("قتل مدنيان، مساء أمس الأربعاء، إثر إطلاق النار عليهما في محيط بلدة الشحيل.", published: "2024-01-04").incidents
+        #expect(civilians.first?.fatalities == 2, "\(civilians.map { ($0.type, $0.fatalities as Any) })")
+        let soldiers = extract("أعلن الجيش السوري مقتل جنديين في بلدة دبسي عفنان أمس.", published: "2024-01-04").incidents
+        #expect(soldiers.first?.fatalities == 2, "\(soldiers.map { ($0.type, $0.fatalities as Any) })")
+        let arrested = extract("اعتقلت قسد شابين في بلدة الشحيل أمس.", published: "2024-01-04").incidents
+        #expect(arrested.first?.people == 2, "\(arrested.map { ($0.type, $0.people as Any) })")
+        let plural = extract("قتل مدنيين في قصف على بلدة الشحيل أمس.", published: "2024-01-04").incidents
+        #expect(plural.allSatisfy { $0.fatalities == nil }, "\(plural.map { ($0.type, $0.fatalities as Any) })")
+    }
+
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
     func curfewForMovement() {
         let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
