@@ -1055,8 +1055,12 @@ extension Extractor {
                     target.date = b
                     target.dateInferred = incident.dateInferred
                 }
-                if incident.geoPrecision < target.geoPrecision
-                    || (incident.place.kind.isFacility && !target.place.kind.isFacility)
+                // (A curfew is imposed on a town: "حظر تجوال كامل في مدينة الشدادي" beats the prison a
+                // headline named beside it.)
+                let curfew = incident.type == .curfew
+                if (incident.geoPrecision < target.geoPrecision && !(curfew && target.place.kind.isSettlement && incident.place.kind.isFacility))
+                    || (incident.place.kind.isFacility && !target.place.kind.isFacility && !curfew)
+                    || (curfew && incident.place.kind.isSettlement && target.place.kind.isFacility)
                     || (incident.place.kind == .neighborhood && target.place.kind != .neighborhood
                         && !target.place.kind.isFacility && incident.geoPrecision <= target.geoPrecision)
                 {

@@ -975,6 +975,16 @@ struct IncidentRuleTests {
         #expect(plural.allSatisfy { $0.fatalities == nil }, "\(plural.map { ($0.type, $0.fatalities as Any) })")
     }
 
+    @Test("A curfew told beside a prison in the headline and in its town in the body is the town's")
+    func curfewOnTheTown() {
+        let incidents = extract(
+            "الجيش السوري يقر بفرار دواعش من سجن الشدادي ويعلن حظر التجوال\n\nوقال الجيش السوري: نعلن عن حظر تجوال كامل في مدينة الشدادي وما حولها.",
+            published: "2026-01-19").incidents
+        let curfews = incidents.filter { $0.type == .curfew }
+        #expect(curfews.count == 1 && curfews.first?.place.kind.isSettlement == true, "\(incidents.map { ($0.type, $0.place.name) })")
+        #expect(incidents.contains { $0.type == .escape && $0.place.kind == .prison })
+    }
+
     @Test("A curfew imposed 'for movement' ('حظراً للتجوال') in a list of towns is one per town")
     func curfewForMovement() {
         let incidents = extract("أكد المرصد أن قوات سوريا الديمقراطية فرضت حظراً للتجوال في مناطق الشحيل وذيبان بريف دير الزور الشرقي.", published: "2020-08-05").incidents
