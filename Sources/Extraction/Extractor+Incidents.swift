@@ -84,11 +84,18 @@ extension Extractor {
             cues.removeAll { cue in
                 // ("withdrew from all areas under its control in the eastern Deir Ezzor countryside",
                 // "انسحبت من جميع المناطق الخاضعة لسيطرتها في ريف دير الزور": "from" right after the
-                // verb, then the place the areas are in.)
-                let fromAreas = cue.last + 1 < tokens.count && tokens[cue.last + 1].forms.contains { Self.withdrawalFrom.contains($0) }
+                // verb or after its subject, then a word for areas, then the place they are in.)
+                let from = tokens[min(tokens.count, cue.last + 1)..<min(tokens.count, cue.last + 5)].firstIndex { t in
+                    t.forms.contains { Self.withdrawalFrom.contains($0) }
+                }
+                let fromAreas = from.map { f in f == cue.last + 1 || !Self.actors(in: Array(tokens[(cue.last + 1)..<f])).isEmpty } ?? false
                 return cue.isWithdrawal && !here.contains { m in
                     guard m.firstToken > cue.last, m.place.kind != .country else { return false }
-                    if fromAreas, m.firstToken - cue.last <= 12, Self.introducedByLocative(m, tokens: tokens) { return true }
+                    if fromAreas, m.firstToken - cue.last <= 14, Self.introducedByLocative(m, tokens: tokens),
+                        tokens[(cue.last + 1)..<m.firstToken].contains(where: { t in t.forms.contains { Self.areaNouns.contains($0) } })
+                    {
+                        return true
+                    }
                     guard m.firstToken - cue.last <= 6 else { return false }
                     if tokens[cue.last].bare == "out" { return m.firstToken - cue.last <= 3 && tokens[cue.last + 1].bare == "of" }
                     return tokens[max(cue.last + 1, m.firstToken - 2)..<m.firstToken].contains { t in
@@ -164,6 +171,8 @@ extension Extractor {
                         places = [last.mention]
                     } else if let last = lastReported, s - last.sentence <= 3,
                         tokens[max(0, cue.first - 3)..<min(tokens.count, cue.last + 3)].contains(where: { t in t.forms.contains { Self.sequelWords.contains($0) } }),
+                        !cues.contains(where: { $0.last < cue.first }),
+                        !tokens.contains(where: { t in t.forms.contains { Self.separateWords.contains($0) } }),
                         let m = mentions.last(where: { $0.sentence < s && $0.place.id == incidents[last.incidents.lowerBound].place.id })
                     {
                         // "During the ensuing clashes, one of the attackers was killed and another
@@ -354,18 +363,24 @@ extension Extractor {
             }
             // "militias that have launched rocket attacks in the past", "هجمات شنها سابقاً": what
             // happened before, told as background.
-            if tokens[(i + 1)..<min(tokens.count, i + 6)].contains(where: { $0.entry.formKeys.contains { Self.previouslyKeys.contains($0) } })
-                || (0..<4).contains(where: { k in
-                    i + k + 3 < tokens.count && tokens[i + k + 1].entry.function == .in && tokens[i + k + 2].entry.function == .the
-                        && tokens[i + k + 3].entry.function == .past
-                })
+            // (Only a plural of events, "سابقاً" within two words; not "in the past 24 hours", the
+            // usual reporting window.)
+            if tokens[i].bare.hasSuffix("s") || tokens[i].forms.contains(where: { $0.hasSuffix("ات") }),
+                tokens[(i + 1)..<min(tokens.count, i + 3)].contains(where: { $0.entry.formKeys.contains { Self.previouslyKeys.contains($0) } })
+                    || (0..<4).contains(where: { k in
+                        i + k + 3 < tokens.count && tokens[i + k + 1].entry.function == .in && tokens[i + k + 2].entry.function == .the
+                            && tokens[i + k + 3].entry.function == .past
+                            && !(i + k + 4 < tokens.count && (tokens[i + k + 4].entry.number != nil || tokens[i + k + 4].entry.function == .few))
+                    })
             {
+                rejected = true
                 continue
             }
             // "members connected to recent attacks": earlier events of a kind, not one reported.
-            if i > 0, let before = tokens[i - 1].entry.function, [.recent, .previous, .past, .earlier, .repeated, .frequent, .several].contains(before),
+            if i > 0, let before = tokens[i - 1].entry.function, [.recent, .previous, .past, .earlier].contains(before),
                 tokens[i].bare.hasSuffix("s")
             {
+                rejected = true
                 continue
             }
             // "قبل دخول" (before entering): what has not happened yet.
@@ -385,6 +400,10 @@ extension Extractor {
                 continue
             }
             var type = match.value
+            // "وتفرض قسد سيطرتها على مدينة الرقة", "في ظل سيطرة", "استمرار سيطرة": who holds a place.
+            if type == .controlChange, tokens[max(0, i - 3)..<i].contains(where: { t in t.forms.contains { Self.standingControlWords.contains($0) && $0 != "مناطق" && $0 != "تحت" } }) {
+                continue
+            }
             // "والمجموعات المهاجمة", "العناصر المهاجمين": the attackers, not an attack.
             if type == .attack, tokens[i].entry.hasArticle,
                 tokens[i].forms.contains(where: { $0 == "مهاجمه" || $0 == "مهاجمين" || $0 == "مهاجمون" })
@@ -412,7 +431,9 @@ extension Extractor {
                 let next = tokens[(i + 1)..<min(tokens.count, i + 5)].flatMap(\.forms)
                 let previous = tokens[max(0, i - 2)..<i].flatMap(\.forms)
                 if next.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } })
-                    || (tokens[i].bare == "captured" && previous.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } || w == "commander" || w == "leader" }))
+                    // (Passive only: "a commander captured in Deir ez-Zor", not "SDF fighters captured the village".)
+                    || (tokens[i].bare == "captured" && previous.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } || w == "commander" || w == "leader" })
+                        && (tokens[i + 1].afterBreak || [.in, .by].contains(tokens[i + 1].entry.function) || ["near", "during", "on", "last"].contains(tokens[i + 1].bare)))
                 {
                     type = .arrest
                 }
@@ -431,7 +452,7 @@ extension Extractor {
             for k in i..<(i + match.length) { used.insert(k) }
             // "government forces entered the city of Raqqa … in areas held by Kurdish-led forces",
             // "دخلت … المناطق الخاضعة لسيطرة قسد": entering what the other side holds takes it.
-            if type == .deployment, Self.saysHeldByOthers(Array(tokens[(i + match.length)..<min(tokens.count, i + match.length + 15)])) {
+            if type == .deployment, Self.entersHeldGround(tokens, cue: i, length: match.length) {
                 found.append(Cue(type: .controlChange, first: i, last: i + match.length - 1))
             }
         }
@@ -446,9 +467,10 @@ extension Extractor {
         // "stations … were deliberately disabled by Turkish drones", "killed by a drone": a drone as
         // the agent is a strike, when no word of the sentence already says so.
         if !found.contains(where: { $0.type == .strike }) {
-            // (Not "backed by coalition warplanes", "covered by drones": support, not a strike.)
-            for i in tokens.indices where tokens[i].entry.function == .by && !used.contains(i)
-                && !(i > 0 && [.backed, .supported, .covered, .escorted, .accompanied].contains(tokens[i - 1].entry.function))
+            // (Only after a word of damage: not "backed by coalition warplanes", "monitored by drones",
+            // "filmed by a drone".)
+            for i in tokens.indices.dropFirst() where tokens[i].entry.function == .by && !used.contains(i)
+                && Self.damageParticiples.contains(tokens[i - (tokens[i - 1].bare == "deliberately" && i > 1 ? 2 : 1)].bare)
             {
                 if let j = tokens[(i + 1)..<min(tokens.count, i + 4)].firstIndex(where: { $0.entry.roles.contains(.airborne) }),
                     !tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) })
@@ -460,9 +482,13 @@ extension Extractor {
         }
         // "مؤكداً سيطرة التنظيم على أحياء النشوة": the noun of taking control, its taker between it
         // and "على". (Not "تحت سيطرة", "الخاضعة لسيطرة": who holds a place.)
+        // (Nor standing control: "في ظل سيطرة قسد على"، "استمرار سيطرة"، "تتقاسم … السيطرة"، "سيطرة قسد
+        // على منبج تعود إلى عام 2016"، "منذ".)
         for i in tokens.indices where !used.contains(i) && tokens[i].forms.contains("سيطره") && !tokens[i].folded.hasPrefix("ل") {
-            if i > 0, tokens[i - 1].forms.contains(where: { $0 == "تحت" || $0.hasSuffix("خاضعه") }) { continue }
+            if i > 0, tokens[i - 1].forms.contains(where: { Self.standingControlWords.contains($0) || $0.hasSuffix("خاضعه") }) { continue }
             guard let on = tokens[(i + 1)..<min(tokens.count, i + 4)].firstIndex(where: { $0.forms.contains("علي") }),
+                on > i + 1,
+                !tokens[on..<min(tokens.count, on + 8)].contains(where: { t in t.forms.contains { $0 == "منذ" || $0 == "تعود" } }),
                 !found.contains(where: { $0.type == .controlChange && abs($0.first - i) <= 3 }),
                 !tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) })
             else { continue }
@@ -471,8 +497,11 @@ extension Extractor {
         // "تمكنت من أسر 35 عنصراً لقوات النظام": taking a counted number of fighters captive is an
         // arrest. (Only before a count of people: "أسر الشهداء" are the martyrs' families.)
         for i in tokens.indices.dropFirst(2) where tokens[i].entry.roles.contains(.people) && !used.contains(i) {
+            // (Not "على أسر 150 شخصاً", "لأسر 20 مقاتلاً", "بأسر": families.)
             guard let n = tokens[max(0, i - 3)..<i].lastIndex(where: { $0.entry.number != nil }), n > 0,
                 tokens[n - 1].forms.contains(where: { Self.captiveWords.contains($0) }),
+                !tokens[n - 1].folded.hasPrefix("ل"), !tokens[n - 1].folded.hasPrefix("ب"),
+                !(n > 1 && tokens[n - 2].forms.contains("علي")),
                 !tokens[max(0, n - 5)..<(n - 1)].contains(where: { $0.entry.roles.contains(.blocker) })
             else { continue }
             found.append(Cue(type: .arrest, first: n - 1, last: i))
@@ -574,8 +603,6 @@ extension Extractor {
                 // ("في مدينة عامودا ومدينة القحطانية": the conjunction on the settlement word.)
                 let joined = Self.joinedByAnd(m, tokens: tokens) || tokens[m.firstToken].afterBreak
                     || (gap == 2 && tokens[m.firstToken - 1].folded.hasPrefix("و") && Self.isSettlementWord(tokens[m.firstToken - 1]))
-                    // ("… countryside, including the al-Omar and Tanak oil fields", "بما فيها حقل العمر".)
-
                     // ("انسحابه من (الباغوز، السوسة، اطراف هجين)", "في الباغوز ومحيط السوسة": on the word
                     // for a place's outskirts.)
                     || (gap == 2 && (tokens[m.firstToken - 1].afterBreak || tokens[m.firstToken - 1].folded.hasPrefix("و"))
@@ -597,10 +624,11 @@ extension Extractor {
                     && tokens[(reach + 1)..<(m.firstToken - 1)].contains { $0.folded.hasPrefix("و") && $0.entry.facilityKind != nil || Self.targetNouns.contains($0.folded) }
                 // "… countryside, including the al-Omar and Tanak oil fields", "بما فيها حقل العمر", "…
                 // بريف الرقة إضافة إلى بلدة تل تمر", "as well as", "in addition to".
+                // (Not "arrested 12 people in Hajin, including three from al-Shuhayl": where people come from.)
                 let added = gap <= 5 && tokens[(reach + 1)..<m.firstToken].contains { t in
                     t.entry.function == .including || t.entry.function == .addition || t.entry.function == .well
                         || t.forms.contains { $0 == "بما" || $0 == "اضافه" }
-                }
+                } && !tokens[(reach + 1)..<m.firstToken].contains { t in t.bare == "from" || t.bare == "of" || t.forms.contains("من") }
                 // "in the villages of Sabha al-Ibrahim, al-Busairiya, al-Shahil, Baghouz and Thebian":
                 // an English list goes on past names the gazetteer lacks.
                 let pastUnknown = gap <= 9 && joined && tokens[(reach + 1)..<m.firstToken].allSatisfy { t in
@@ -806,17 +834,24 @@ extension Extractor {
     /// Whether people are counted or named around a surrender at `i`, or a force follows it after
     /// "إلى", "ل…" or "to".
     static func surrendersToForce(_ tokens: [Token], cue i: Int) -> Bool {
-        if tokens[max(0, i - 6)..<min(tokens.count, i + 6)].contains(where: { $0.entry.roles.contains(.people) }) { return true }
+        // (The people just before the verb, or counted right after it: "ISIS fighters surrendered",
+        // "استسلم 40 عنصراً".)
+        if tokens[max(0, i - 3)..<i].contains(where: { $0.entry.roles.contains(.people) })
+            || tokens[(i + 1)..<min(tokens.count, i + 4)].contains(where: { $0.entry.roles.contains(.people) })
+        {
+            return true
+        }
         let after = Array(tokens[(i + 1)..<min(tokens.count, i + 8)])
         return actors(in: after).contains { m in
             let j = m.first
-            return after[j].folded.hasPrefix("ل") || (j > 0 && (after[j - 1].forms.contains("الي") || after[j - 1].bare == "to"))
+            let before = j > 0 && after[j - 1].entry.function == .the ? j - 2 : j - 1
+            return after[j].folded.hasPrefix("ل") || (before >= 0 && (after[before].forms.contains("الي") || after[before].entry.function == .to))
         }
     }
 
     /// Words of detention (folded stems): a prison, a camp, prisoners, custody.
     static let detentionStems = ["سجن", "سجون", "سجين", "سجناء", "معتقل", "محتجز", "مخيم", "موقوف", "زنزان", "prison", "jail",
-                                 "detain", "detention", "inmate", "camp", "custody"]
+                                 "detain", "detention", "inmate", "custody"]
 
     static let detentionStemKeys = Set(detentionStems.map { FastKey(String($0.prefix(3))) })
     static let previouslyKeys: [FastKey] = [FastKey("سابقا"), FastKey("previously")]
@@ -824,26 +859,49 @@ extension Extractor {
     static func mentionsDetention(_ tokens: [Token]) -> Bool {
         // (The three-letter stem keys first: a hash look-up, not a string prefix, for most words.)
         tokens.contains { t in
-            t.entry.stemKeys.contains { detentionStemKeys.contains($0) } && t.forms.contains { w in detentionStems.contains { w.hasPrefix($0) } }
+            (t.entry.stemKeys.contains { detentionStemKeys.contains($0) } && t.forms.contains { w in detentionStems.contains { w.hasPrefix($0) } })
+                || t.bare == "camp" || t.bare == "camps"
         }
     }
 
-    /// Whether the words say a place is held by a side: "held by", "controlled by", "الخاضعة
-    /// لسيطرة", "تحت سيطرة".
-    static func saysHeldByOthers(_ tokens: [Token]) -> Bool {
-        tokens.indices.dropLast().contains { k in
+    /// Whether the 15 words after a deployment cue say the place is held by a side other than the
+    /// one deploying: "held by", "controlled by", "الخاضعة لسيطرة", "تحت سيطرة", then the holder.
+    /// (Not "في المناطق الخاضعة لسيطرتها", its own; not "in areas controlled by the SDF" when the
+    /// SDF deploys.)
+    static func entersHeldGround(_ tokens: [Token], cue i: Int, length: Int) -> Bool {
+        let start = i + length
+        let end = min(tokens.count, start + 15)
+        guard start + 1 < end else { return false }
+        let all = actors(in: tokens)
+        let deployer = all.last(where: { $0.last < i }) ?? all.first(where: { $0.first >= start && $0.first - start <= 3 })
+        for k in start..<(end - 1) {
             let w = tokens[k].entry.function
-            return ((w == .held || w == .controlled) && tokens[k + 1].entry.function == .by)
-                || ((tokens[k].forms.contains { $0.hasSuffix("خاضعه") } || tokens[k].forms.contains("تحت"))
-                    && tokens[k + 1].forms.contains { $0.hasPrefix("سيطر") || $0.hasPrefix("لسيطر") })
+            let english = (w == .held || w == .controlled) && tokens[k + 1].entry.function == .by
+            let arabic = (tokens[k].forms.contains { $0.hasSuffix("خاضعه") } || tokens[k].forms.contains("تحت"))
+                && tokens[k + 1].forms.contains { $0 == "سيطره" || $0 == "لسيطره" }
+            guard english || arabic, let holder = all.first(where: { $0.first > k + 1 && $0.first <= k + 4 }) else { continue }
+            if deployer?.actor != holder.actor { return true }
         }
+        return false
     }
+
+    /// Words of damage before "by" and an aircraft: "disabled by Turkish drones".
+    static let damageParticiples: Set<String> = [
+        "disabled", "destroyed", "damaged", "hit", "struck", "targeted", "killed", "wounded", "injured", "bombed", "shelled", "attacked",
+    ]
+    /// What a side withdraws from besides a named place: "from all areas", "من جميع المناطق".
+    static let areaNouns: Set<String> = Lexicon.folded(["areas", "positions", "all", "مناطق", "المناطق", "مواقع", "المواقع", "جميع", "كامل", "نقاط"])
+
+    /// Words before the noun "سيطرة" that make it standing control, not taking it.
+    static let standingControlWords: Set<String> = Lexicon.folded(["تحت", "ظل", "استمرار", "تتقاسم", "تفرض", "مناطق"])
 
     /// Taking captive, before a count of people: "أسر 35 عنصراً".
     static let captiveWords: Set<String> = ["اسر", "اسرت", "اسروا", "اسرها", "اسره"]
 
     /// Words saying an event followed the one just told: "the ensuing clashes", "على إثرها".
-    static let sequelWords: Set<String> = Lexicon.folded(["ensuing", "subsequent", "ensued", "اثرها", "اثره", "تلاها", "تلاه", "اعقبها", "اعقبه"])
+    static let sequelWords: Set<String> = Lexicon.folded(["ensuing", "subsequent", "ensued", "اثرها", "اثره", "اعقبها", "اعقبه"])
+    /// "In a separate incident", "وفي سياق منفصل": what follows is another event.
+    static let separateWords: Set<String> = Lexicon.folded(["separate", "منفصل", "منفصله"])
 
     /// What a withdrawal leaves: "من X", "خارج X", "from X".
     static let withdrawalFrom: Set<String> = ["من", "خارج", "from"]
@@ -865,7 +923,9 @@ extension Extractor {
         // Not "في ذيبان وفي الرقة": "وفي" starts another place of the list. ("al-Bariha in the
         // al-Busayrah area": English "in", with its article.)
         let gap = m.firstToken - previous.lastToken
-        let inWord = (gap <= 2 && ((before.contains("في") && !tokens[m.firstToken - 1].folded.hasPrefix("و")) || tokens[m.firstToken - 1].entry.function == .in))
+        guard m.firstToken > 0 else { return false }
+        let inWord = (gap <= 2 && ((before.contains("في") && !tokens[m.firstToken - 1].folded.hasPrefix("و"))
+                || (tokens[m.firstToken - 1].entry.function == .in && !tokens[m.firstToken - 1].afterBreak)))
             || (gap == 3 && tokens[m.firstToken - 1].entry.function == .the && tokens[m.firstToken - 2].entry.function == .in)
         if inWord || (gap == 1 && tokens[m.firstToken].folded.hasPrefix("ب")) {
             return true
@@ -991,8 +1051,8 @@ extension Extractor {
         var fatalities: Int?
         var people: Int?
         for (i, token) in tokens.enumerated() {
-            // ("قتل مدنيان", "مقتل جنديين": an Arabic dual counts two.)
-            guard let n = token.entry.number ?? (token.entry.isDualOfPeople ? 2 : nil), n > 0,
+            // ("قتل مدنيان", "مقتل جنديين": an Arabic dual counts two; not "أحد العنصرين", one of two.)
+            guard let n = token.entry.number ?? (token.entry.isDualOfPeople && !(i > 0 && tokens[i - 1].forms.contains { $0 == "احد" || $0 == "احدي" }) ? 2 : nil), n > 0,
                 n < 100_000
             else { continue }
             // Years and days of the month are not counts.
@@ -1057,7 +1117,8 @@ extension Extractor {
                 }
                 // (A curfew is imposed on a town: "حظر تجوال كامل في مدينة الشدادي" beats the prison a
                 // headline named beside it.)
-                let curfew = incident.type == .curfew
+                // (Not a camp: people live there, and a curfew in it is the camp's.)
+                let curfew = incident.type == .curfew && target.place.kind != .camp && incident.place.kind != .camp
                 if (incident.geoPrecision < target.geoPrecision && !(curfew && target.place.kind.isSettlement && incident.place.kind.isFacility))
                     || (incident.place.kind.isFacility && !target.place.kind.isFacility && !curfew)
                     || (curfew && incident.place.kind.isSettlement && target.place.kind.isFacility)

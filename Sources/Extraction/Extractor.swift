@@ -200,7 +200,7 @@ public struct Extractor: Sendable {
                     for n in 2...(token.entry.roles.contains(.area) ? 5 : 4) where i + n <= tokens.count { lengths |= 1 << n }
                     // "حقلي العمر والتنك": a dual names its first facility only up to the و of the
                     // second, which the list reads on its own.
-                    if token.forms.contains(where: { Gazetteer.facilityDuals[$0] != nil }), let and = tokens[(i + 2)..<min(tokens.count, i + 5)].firstIndex(where: { $0.folded.hasPrefix("و") }) {
+                    if i + 2 < tokens.count, token.forms.contains(where: { Gazetteer.facilityDuals[$0] != nil }), let and = tokens[(i + 2)..<min(tokens.count, i + 5)].firstIndex(where: { $0.folded.hasPrefix("و") }) {
                         for n in (and - i + 1)...5 { lengths &= ~(1 << n) }
                     }
                 }

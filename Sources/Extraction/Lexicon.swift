@@ -342,7 +342,7 @@ enum Lexicon {
     ]
 
     /// Words after a number that say what was counted, by what it means.
-    static let killedWords: [String] = ["قتل", "مقتل", "مصرع", "قتلي", "قتيل", "سقوط", "kill", "dead", "deaths", "died"]
+    static let killedWords: [String] = ["قتل", "مقتل", "مصرع", "قتلي", "قتيل", "سقوط", "kills", "killing", "killed", "dead", "deaths", "died"]
 
     /// Nouns for people whose dual is a count: with "ان" any of them ("مدنيان", "مقاتلان"); with
     /// "ين" only those whose plural is broken, since "مدنيين" and "مقاتلين" are also plurals.

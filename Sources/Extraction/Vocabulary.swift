@@ -95,7 +95,7 @@ final class Vocabulary: Sendable {
 
     /// English words the extractor's rules look for around cues and places.
     enum FunctionWord: String, Sendable {
-        case `in`, the, and, by, to, past, held, controlled, including, addition, well
+        case `in`, the, and, by, to, past, few, held, controlled, including, addition, well
         case recent, previous, earlier, repeated, frequent, several
         case backed, supported, covered, escorted, accompanied
     }

@@ -548,15 +548,16 @@ extension Gazetteer {
         return words.count > 1 && PlaceName.latinArticles.contains(first) ? false : nil
     }
 
-    /// The parts of a string that names alternatives ("Semalka/Pesh Khabour", "X (Y)", X "Y",
-    /// "al-Qaim–al-Bukamal", "Semalka-Bishabour"), or nil when it names one thing. A Latin
-    /// hyphen separates parts unless it follows an article (al-, ez-…).
     /// Latin words that open names and are no name alone.
     static let latinNameHeads: Set<String> = [
         "tel", "tell", "tall", "tal", "ain", "ayn", "ein", "ras", "deir", "dayr", "jabal", "jebel", "jabel", "bir", "umm",
         "abu", "khirbet", "khirbat", "kafr", "kfar", "beit", "qasr", "wadi", "sheikh", "shaykh",
     ]
 
+    /// The parts of a string that names alternatives ("Semalka/Pesh Khabour", "X (Y)", X "Y",
+    /// "al-Qaim–al-Bukamal", "Semalka-Bishabour"), or nil when it names one thing. A Latin
+    /// hyphen separates parts unless it follows an article (al-, ez-…) or a word that opens
+    /// names (Tell-, Ain-…).
     static func alternativeParts(_ name: String) -> [String]? {
         // Most names have none of the separators: say so from the bytes (/ ( ) " [ ] | -, and the
         // lead bytes of « » “ ” – —).
