@@ -401,7 +401,7 @@ extension Extractor {
             }
             var type = match.value
             // "وتفرض قسد سيطرتها على مدينة الرقة", "في ظل سيطرة", "استمرار سيطرة": who holds a place.
-            if type == .controlChange, tokens[max(0, i - 3)..<i].contains(where: { t in t.forms.contains { Self.standingControlWords.contains($0) && $0 != "مناطق" && $0 != "تحت" } }) {
+            if type == .controlChange, tokens[max(0, i - 3)..<i].contains(where: { t in t.forms.contains { Self.standingControlWords.contains($0) } }) {
                 continue
             }
             // "والمجموعات المهاجمة", "العناصر المهاجمين": the attackers, not an attack.
@@ -481,11 +481,13 @@ extension Extractor {
             }
         }
         // "مؤكداً سيطرة التنظيم على أحياء النشوة": the noun of taking control, its taker between it
-        // and "على". (Not "تحت سيطرة", "الخاضعة لسيطرة": who holds a place.)
+        // and "على" (some word must be). (Not "تحت سيطرة", "مناطق سيطرة", "الخاضعة لسيطرة": who holds a place.)
         // (Nor standing control: "في ظل سيطرة قسد على"، "استمرار سيطرة"، "تتقاسم … السيطرة"، "سيطرة قسد
         // على منبج تعود إلى عام 2016"، "منذ".)
         for i in tokens.indices where !used.contains(i) && tokens[i].forms.contains("سيطره") && !tokens[i].folded.hasPrefix("ل") {
-            if i > 0, tokens[i - 1].forms.contains(where: { Self.standingControlWords.contains($0) || $0.hasSuffix("خاضعه") }) { continue }
+            if i > 0, tokens[i - 1].forms.contains(where: { Self.standingControlWords.contains($0) || $0 == "تحت" || $0 == "مناطق" || $0.hasSuffix("خاضعه") }) {
+                continue
+            }
             guard let on = tokens[(i + 1)..<min(tokens.count, i + 4)].firstIndex(where: { $0.forms.contains("علي") }),
                 on > i + 1,
                 !tokens[on..<min(tokens.count, on + 8)].contains(where: { t in t.forms.contains { $0 == "منذ" || $0 == "تعود" } }),
@@ -892,8 +894,9 @@ extension Extractor {
     /// What a side withdraws from besides a named place: "from all areas", "من جميع المناطق".
     static let areaNouns: Set<String> = Lexicon.folded(["areas", "positions", "all", "مناطق", "المناطق", "مواقع", "المواقع", "جميع", "كامل", "نقاط"])
 
-    /// Words before the noun "سيطرة" that make it standing control, not taking it.
-    static let standingControlWords: Set<String> = Lexicon.folded(["تحت", "ظل", "استمرار", "تتقاسم", "تفرض", "مناطق"])
+    /// Words before a word of control that make it standing control, not taking it: "في ظل سيطرة",
+    /// "استمرار سيطرة", "تتقاسم … السيطرة", "وتفرض قسد سيطرتها".
+    static let standingControlWords: Set<String> = Lexicon.folded(["ظل", "استمرار", "تتقاسم", "تفرض"])
 
     /// Taking captive, before a count of people: "أسر 35 عنصراً".
     static let captiveWords: Set<String> = ["اسر", "اسرت", "اسروا", "اسرها", "اسره"]

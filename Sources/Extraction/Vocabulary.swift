@@ -96,8 +96,7 @@ final class Vocabulary: Sendable {
     /// English words the extractor's rules look for around cues and places.
     enum FunctionWord: String, Sendable {
         case `in`, the, and, by, to, past, few, held, controlled, including, addition, well
-        case recent, previous, earlier, repeated, frequent, several
-        case backed, supported, covered, escorted, accompanied
+        case recent, previous, earlier
     }
 
     /// What the extractor asks of a place's own names, folded once per place.
