@@ -935,12 +935,14 @@ extension Extractor {
         }
         // A larger place named by its direction ("في مدينة الحسكة شمال شرقي سوريا", "Qamishli,
         // northeastern Syria"), or after punctuation.
-        // (After a comma, a city or larger, or a place two sizes up: "Sabha, al-Shahil, Baghouz"
-        // lists villages and towns.)
+        // (After a comma, a city or larger, a place two sizes up, or a larger place within 10 km:
+        // "Sabha, al-Shahil, Baghouz" lists villages and towns 20 km apart.)
         let first = tokens[m.firstToken]
         return first.forms.contains(where: { Self.directionWords.contains($0) })
             || (first.afterBreak && !first.folded.hasPrefix("و")
-                && (Self.sizeRank(m.place.kind) >= 3 || Self.sizeRank(m.place.kind) - Self.sizeRank(previous.place.kind) >= 2))
+                && (Self.sizeRank(m.place.kind) >= 3 || Self.sizeRank(m.place.kind) - Self.sizeRank(previous.place.kind) >= 2
+                    // ("the village of al-Dardara, Tal Tamr": a town within 10 km of the village.)
+                    || Geodesic.distanceMeters(from: m.place.coordinate, to: previous.place.coordinate) <= 10_000))
     }
 
     /// Whether a date follows a verb of saying within a few words ("said on Sunday", "أعلن

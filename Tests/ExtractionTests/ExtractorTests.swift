@@ -917,6 +917,9 @@ struct IncidentRuleTests {
         let curfew = extract("A curfew was also declared in the villages of Sabha al-Ibrahim, al-Busairiya, al-Shahil, Baghouz and Thebian.", published: "2023-09-25").incidents
         #expect(Set(curfew.map(\.place.name)).isSuperset(of: ["al-Shuhayl", "al-Baghuz"]) && curfew.allSatisfy { $0.type == .curfew },
                 "\(curfew.map { ($0.type, $0.place.name) })")
+        // A town within 10 km after a comma says where a village is.
+        let dardara = extract("Turkish shelling hit the village of al-Dardara, Tal Tamr, on Sunday.", published: "2023-09-25").incidents
+        #expect(dardara.map(\.place.name) == ["al-Dardara"], "\(dardara.map { ($0.type, $0.place.name) })")
         // A city after a comma still says where a village is.
         let located = extract("Turkish drones struck Tell Tawil, Qamishli, on Sunday.", published: "2023-09-25").incidents
         #expect(located.count == 1 && located.first?.place.name != "Qamishli", "\(located.map { ($0.type, $0.place.name) })")
