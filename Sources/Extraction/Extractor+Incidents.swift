@@ -470,7 +470,7 @@ extension Extractor {
             // (Only after a word of damage: not "backed by coalition warplanes", "monitored by drones",
             // "filmed by a drone".)
             for i in tokens.indices.dropFirst() where tokens[i].entry.function == .by && !used.contains(i)
-                && Self.damageParticiples.contains(tokens[i - (tokens[i - 1].bare == "deliberately" && i > 1 ? 2 : 1)].bare)
+                && tokens[max(0, i - 2)..<i].contains(where: { Self.damageParticiples.contains($0.bare) })
             {
                 if let j = tokens[(i + 1)..<min(tokens.count, i + 4)].firstIndex(where: { $0.entry.roles.contains(.airborne) }),
                     !tokens[max(0, i - 4)..<i].contains(where: { $0.entry.roles.contains(.blocker) })
@@ -484,7 +484,8 @@ extension Extractor {
         // and "على" (some word must be). (Not "تحت سيطرة", "مناطق سيطرة", "الخاضعة لسيطرة": who holds a place.)
         // (Nor standing control: "في ظل سيطرة قسد على"، "استمرار سيطرة"، "تتقاسم … السيطرة"، "سيطرة قسد
         // على منبج تعود إلى عام 2016"، "منذ".)
-        for i in tokens.indices where !used.contains(i) && tokens[i].forms.contains("سيطره") && !tokens[i].folded.hasPrefix("ل") {
+        // (A key compare: this looks at every word of every sentence.)
+        for i in tokens.indices where !used.contains(i) && tokens[i].entry.formKeys.contains(Self.controlNounKey) && !tokens[i].folded.hasPrefix("ل") {
             if i > 0, tokens[i - 1].forms.contains(where: { Self.standingControlWords.contains($0) || $0 == "تحت" || $0 == "مناطق" || $0.hasSuffix("خاضعه") }) {
                 continue
             }
@@ -857,6 +858,7 @@ extension Extractor {
 
     static let detentionStemKeys = Set(detentionStems.map { FastKey(String($0.prefix(3))) })
     static let previouslyKeys: [FastKey] = [FastKey("سابقا"), FastKey("previously")]
+    static let controlNounKey = FastKey("سيطره")
 
     static func mentionsDetention(_ tokens: [Token]) -> Bool {
         // (The three-letter stem keys first: a hash look-up, not a string prefix, for most words.)

@@ -873,17 +873,22 @@ struct IncidentRuleTests {
         #expect(!commander.contains { $0.type == .controlChange }, "\(commander.map { ($0.type, $0.place.name) })")
     }
 
+    /// That none of `texts` yields an incident of `type`.
+    func expectNo(_ type: IncidentType, in texts: [String], published: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for text in texts {
+            let incidents = extract(text, published: published).incidents
+            #expect(!incidents.contains { $0.type == type }, "\(text): \(incidents.map { ($0.type, $0.place.name) })", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test("An escape is one from detention: not people fleeing a town, clashes breaking out, a statement released")
     func escapeNeedsDetention() {
-        for text in [
+        expectNo(.escape, in: [
             "Thousands of Yezidis fled Sinjar to nearby mountains on Sunday.",
             "Clashes broke out between the SDF and tribal fighters in Diban on Sunday.",
             "فرّ الأهالي من بلدة ذيبان أمس هرباً من الاشتباكات.",
             "The SDF said in a statement released on Sunday that its fighters reached Sarrin.",
-        ] {
-            let incidents = extract(text, published: "2023-09-11").incidents
-            #expect(!incidents.contains { $0.type == .escape }, "\(text): \(incidents.map { ($0.type, $0.place.name) })")
-        }
+        ], published: "2023-09-11")
         let escaped = extract("Four ISIS prisoners escaped from a prison in Raqqa on Sunday.", published: "2023-09-11").incidents
         #expect(escaped.contains { $0.type == .escape && $0.place.name.contains("Raqqa") }, "\(escaped.map { ($0.type, $0.place.name) })")
         let camp = extract("أقرت وزارة الداخلية بحدوث حالات فرار جماعي من مخيم الهول أمس.", published: "2026-02-25").incidents
@@ -994,15 +999,12 @@ struct IncidentRuleTests {
         #expect(extract("تعرضت للتعذيب طوال فترة سجني.", published: "2024-03-10").incidents.isEmpty)
         let captured = extract("SDF fighters captured the village of al-Baghuz on Sunday.", published: "2024-03-10").incidents
         #expect(captured.map(\.type) == [.controlChange], "\(captured.map { ($0.type, $0.place.name) })")
-        for text in [
+        expectNo(.controlChange, in: [
             "ويأتي ذلك مع استمرار سيطرة قوات النظام على مدينة البوكمال.",
             "وتفرض قسد سيطرتها على مدينة الرقة منذ عام 2017.",
             "SDF reinforcements arrived in Hajin on Sunday, in areas controlled by the SDF.",
             "The Kurdish National Council withdrew from the unity talks held in Qamishli on Sunday.",
-        ] {
-            let incidents = extract(text, published: "2024-03-10").incidents
-            #expect(!incidents.contains { $0.type == .controlChange }, "\(text): \(incidents.map { ($0.type, $0.place.name) })")
-        }
+        ], published: "2024-03-10")
         let window = extract("Turkish drones struck Amuda twice in the past 24 hours.", published: "2024-03-10").incidents
         #expect(window.map(\.type) == [.strike], "\(window.map { ($0.type, $0.place.name) })")
         let several = extract("Turkish drones carried out several strikes on villages near Qamishli on Sunday.", published: "2024-03-10").incidents
