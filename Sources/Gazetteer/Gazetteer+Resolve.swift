@@ -142,11 +142,17 @@ extension Gazetteer {
         if allowFuzzy, found.isEmpty, let s = PlaceName.soundKey(name), s.count >= 3 {
             // Sound-alikes are many ("Gürün" sounds like "Ghwerian"): rank them by spelling too.
             let query = Array(key)
-            for i in sound[s] ?? [] {
-                let similarity = places[Int(i)].names.map { name -> Double in
+            let alike = (sound[s] ?? []).map { i in
+                (i, places[Int(i)].names.map { name -> Double in
                     let other = Array(PlaceName.key(name))
                     return 1 - Double(Self.editDistance(query, other)) / Double(max(query.count, other.count, 1))
-                }.max() ?? 0
+                }.max() ?? 0)
+            }
+            // A sound-alike spelt nearly the same beats one that only sounds so, however large:
+            // "Qayyara" is Qayyarah (one letter off), not Kayseri.
+            let closest = alike.map(\.1).max() ?? 0
+            // (And a quarter spelt nearly half differently is a coincidence: "Tawila" is not al-Tala'i.)
+            for (i, similarity) in alike where similarity >= closest - 0.2 && (similarity >= 0.6 || places[Int(i)].kind != .neighborhood) {
                 add([i], 0.8 + 0.15 * similarity, .sound)
             }
         }

@@ -303,6 +303,23 @@ struct ResolverTests {
         #expect(gazetteer.resolve("طور عابدين", limit: 1).first?.place.name == "Tur Abdin")
     }
 
+    @Test("Borders, the land east of the Euphrates and the Euphrates valley are places; a border is not a crossing")
+    func bordersAndRegions() throws {
+        // (The Turkish border had been found by spelling as the Iraqi one.)
+        for name in ["Turkish border", "Turkish-Syrian border", "الحدود السورية التركية", "الحدود التركية"] {
+            let border = try #require(gazetteer.resolve(name, limit: 1).first, "\(name)")
+            #expect(border.place.name == "Syria–Turkey border", "\(name)")
+            #expect(border.place.kind.isArea, "\(name)")
+        }
+        #expect(gazetteer.resolve("الحدود العراقية", limit: 1).first?.place.name == "Iraq–Syria border")
+        #expect(gazetteer.resolve("شرق الفرات", limit: 1).first?.place.name == "east of the Euphrates")
+        let valley = try #require(gazetteer.resolve("Euphrates valley", limit: 1).first).place
+        let mayadin = try #require(gazetteer.resolve("al-Mayadin", limit: 1).first).place
+        #expect(valley.kind == .region)
+        #expect(Geodesic.distanceMeters(from: valley.coordinate, to: mayadin.coordinate) < 50_000)
+        #expect(gazetteer.resolve("Euphrates", limit: 1).first?.place.kind == .river)
+    }
+
     @Test("Scores rank exact above sound-alike above fuzzy")
     func ranking() throws {
         let exact = try #require(gazetteer.resolve("Qamishli", limit: 1).first)
@@ -314,6 +331,14 @@ struct ResolverTests {
         #expect(exact.score > sound.score)
         #expect(sound.place.id == exact.place.id)
         #expect(fuzzy.place.id == exact.place.id)
+    }
+
+    @Test("Among sound-alikes, the one spelt nearly the same beats a larger one that only sounds alike")
+    func closeSpellingBeatsSize() throws {
+        // Qayyarah (population unknown) against Kayseri (a million): one letter off wins.
+        let found = try #require(gazetteer.resolve("Qayyara", limit: 1).first)
+        #expect(found.place.name == "Al Qayyārah", "\(found.place.name)")
+        #expect(found.match == .sound)
     }
 
     @Test("Two letters swapped in a short Arabic name still find it; one letter changed does not")
