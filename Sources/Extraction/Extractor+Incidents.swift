@@ -16,10 +16,14 @@ extension Extractor {
         let mentionsBySentence = Dictionary(grouping: mentions, by: \.sentence)
         let focus = focusPlace(mentions: mentions)
         // An article about one place (named at least four times, half of all place names) is
-        // about it in every sentence that names no other.
+        // about it in every sentence that names no other. Its quarters, bridges and barracks are
+        // the place too ("النشوة الشرقية … وجسر البيروتي" in an article on al-Hasakah).
         let named = mentions.filter { !$0.place.kind.isArea && $0.score > 0 }
         let strongFocus = focus.map { f in
-            let n = named.filter { $0.place.id == f.place.id }.count
+            let n = named.filter { m in
+                m.place.id == f.place.id || (Self.sizeRank(m.place.kind) == 0 && f.place.kind.isSettlement
+                    && Geodesic.distanceMeters(from: m.place.coordinate, to: f.place.coordinate) <= 10_000)
+            }.count
             return n >= 4 && n * 2 >= named.count
         } ?? false
         let articleActors = Set(sentences.flatMap { $0.actors.map(\.actor) })
@@ -158,6 +162,9 @@ extension Extractor {
                     else { return m }
                     return next
                 }
+                // ("support from the people of the Euphrates to fight": a river with no place on it
+                // says nothing of where; the paragraph's place does.)
+                .filter { $0.place.kind != .river }
                 if places.isEmpty {
                     // No place in the sentence: the paragraph's last place, or for the headline the
                     // article's main place.
@@ -301,8 +308,10 @@ extension Extractor {
         let usable = mentions.filter { !$0.place.kind.isArea && $0.score > 0 }
         let counts = Dictionary(grouping: usable, by: \.place.id)
         let ranked = counts.values.sorted { a, b in
-            let fa = a[0].place.kind.isFacility ? 1 : 0
-            let fb = b[0].place.kind.isFacility ? 1 : 0
+            // (A prison or a base an article names is what it is about; a bridge or a stadium is
+            // only a landmark of its town.)
+            let fa = a[0].place.kind.isFacility && a[0].place.kind != .facility ? 1 : 0
+            let fb = b[0].place.kind.isFacility && b[0].place.kind != .facility ? 1 : 0
             return (fa, a.count, -a[0].start) > (fb, b.count, -b[0].start)
         }
         return ranked.first?.first
@@ -637,6 +646,12 @@ extension Extractor {
                 let pastUnknown = gap <= 9 && joined && tokens[(reach + 1)..<m.firstToken].allSatisfy { t in
                     t.entry.roles.contains(.latinName) || t.entry.function == .and
                 }
+                    // "في المالحة والبغيلية ومحيط جامعة الجزيرة وحقل التيم": and an Arabic one past an
+                    // item joined by و that names no known place.
+                    || (gap <= 5 && Self.joinedByAnd(m, tokens: tokens) && tokens[reach + 1].folded.hasPrefix("و")
+                        && tokens[(reach + 1)..<m.firstToken].allSatisfy { t in
+                            PlaceName.isArabic(t.text) && t.entry.cueCandidates.isEmpty && t.entry.actorCandidates.isEmpty && !t.afterBreak
+                        })
                 if (gap <= 3 && (joined || gap == 1)) || added || pastUnknown || (sameKindFacility && joined) || listedByKind || conjunctTarget {
                     list.append(m)
                     reach = m.lastToken
@@ -653,7 +668,7 @@ extension Extractor {
                 let inside = mentions.first(where: { m in
                     m.firstToken > area.lastToken && m.firstToken - area.lastToken <= 15 && !m.place.kind.isArea
                         && m.place.kind != .country && !Self.locates(m, area, tokens: tokens)
-                        && Geodesic.distanceMeters(from: m.place.coordinate, to: area.place.coordinate) <= 80_000
+                        && Self.liesWithin(m.place, area.place)
                         && !(tokens[m.firstToken].afterBreak && !tokens[m.firstToken].folded.hasPrefix("و")
                             && tokens[(area.lastToken + 1)..<m.firstToken].contains(where: { $0.entry.cueCandidates.isEmpty == false }))
                 })
@@ -699,7 +714,7 @@ extension Extractor {
         if nearest.place.kind.isArea, let inside = before.last(where: { m in
             !m.place.kind.isArea && m.place.kind != .country && m.lastToken < nearest.firstToken
                 && nearest.firstToken - m.lastToken <= 12
-                && Geodesic.distanceMeters(from: m.place.coordinate, to: nearest.place.coordinate) <= 80_000
+                && Self.liesWithin(m.place, nearest.place)
         }) {
             nearest = inside
         }
@@ -987,6 +1002,14 @@ extension Extractor {
         "east", "west", "near", "outside", "northern", "southern", "eastern", "western", "northeast", "northeastern",
         "northwest", "northwestern", "southeast", "southeastern", "southwest", "southwestern",
     ]
+
+    /// Whether `place` may lie inside `area`: within 80 km of its point, or within the area's own
+    /// extent when that is larger, up to 150 km (a river's point is only a label: "Hiwayja Fhiman
+    /// in the countryside of al-Basira on the banks of the Euphrates" lies 95 km from it; al-Tanf
+    /// is on the Iraqi border, but 290 km from where the north-east's news puts that border).
+    static func liesWithin(_ place: Place, _ area: Place) -> Bool {
+        Geodesic.distanceMeters(from: place.coordinate, to: area.coordinate) <= min(max(80, area.uncertaintyKilometers), 150) * 1_000
+    }
 
     /// Larger kinds of place rank higher: a village < a town < a city < a region.
     static func sizeRank(_ kind: PlaceKind) -> Int {

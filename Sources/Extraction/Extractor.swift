@@ -459,7 +459,7 @@ public struct Extractor: Sendable {
         "المعبر": [.border], "المدينه": [.city, .town], "البلده": [.town, .city, .village], "القريه": [.village, .town],
         "المحافظه": [.governorate],
         "the prison": [.prison], "the camp": [.camp], "the base": [.base], "the city": [.city, .town],
-        "the province": [.governorate],
+        "the province": [.governorate], "the town": [.town, .city, .village], "the village": [.village, .town],
     ]
 
     /// The governorate a mention stands for when "المحافظة" points back: a governorate itself, or
@@ -533,7 +533,12 @@ public struct Extractor: Sendable {
                     continue
                 }
                 var kinds = token.entry.anaphorKinds
-                if kinds == nil, i > 0, token.entry.roles.contains(.englishAnaphor), sentence.tokens[i - 1].entry.roles.contains(.the) {
+                // "the town", "the large village" (not "the village of X", which names it).
+                if kinds == nil, i > 0, token.entry.roles.contains(.englishAnaphor),
+                    sentence.tokens[i - 1].entry.roles.contains(.the) || (i > 1 && Self.isPlainAdjective(sentence.tokens[i - 1])
+                        && sentence.tokens[i - 2].entry.roles.contains(.the)),
+                    i + 1 == sentence.tokens.count || sentence.tokens[i + 1].entry.lowered != "of"
+                {
                     kinds = Self.anaphors["the " + token.entry.lowered]
                 }
                 guard let kinds else { continue }
@@ -572,6 +577,13 @@ public struct Extractor: Sendable {
             }
         }
         return result.sorted { ($0.sentence, $0.firstToken) < ($1.sentence, $1.firstToken) }
+    }
+
+    /// A lower-case English word that is neither a cue, an actor nor a function word: "large" in
+    /// "the large village".
+    static func isPlainAdjective(_ token: Token) -> Bool {
+        guard let c = token.text.first, c.isLowercase, c.isASCII else { return false }
+        return token.entry.function == nil && token.entry.cueCandidates.isEmpty && token.entry.actorCandidates.isEmpty && token.entry.roles.isEmpty
     }
 
     /// Directions a countryside has ("الريف الشرقي"), folded, without the article.
@@ -630,9 +642,11 @@ public struct Extractor: Sendable {
             let near = others.sorted { abs($0.sentence - mention.sentence) < abs($1.sentence - mention.sentence) }
             let context = near.prefix(6).map(\.place.coordinate)
             if mention.score == 0 {
+                // "قاعدة التحالف الدولي", "the Russian base": an owner's base is not a Syrian army
+                // unit's barracks ("Regiment 121"), however near.
                 let candidates = gazetteer.resolve(
-                    mention.surface, hints: ResolveHints(kind: mention.kindHint, context: Array(context)), limit: 1)
-                guard let best = candidates.first, best.place.kind == mention.kindHint else { continue }
+                    mention.surface, hints: ResolveHints(kind: mention.kindHint, context: Array(context)), limit: 4)
+                guard let best = candidates.first(where: { !Self.isUnitBase($0.place) }), best.place.kind == mention.kindHint else { continue }
                 mention.place = best.place
                 mention.score = best.score
             } else if mention.alternatives.count > 1,
@@ -654,6 +668,12 @@ public struct Extractor: Sendable {
             result.append(mention)
         }
         return result
+    }
+
+    /// A base named after the army unit that holds it: "Regiment 121 (al-Milbiyah)", "Division 17
+    /// base (Raqqa)", "Kawkab regiment".
+    static func isUnitBase(_ place: Place) -> Bool {
+        place.kind == .base && ["Regiment", "regiment", "Brigade", "Division"].contains { place.name.contains($0) }
     }
 
     /// Whether the name at `i` stands for the place here, not for a government: capitals and

@@ -320,7 +320,7 @@ struct WordRoles: OptionSet, Sendable {
         if forms.contains(where: { w in Lexicon.peopleNouns.contains { w.hasPrefix($0) } }) { roles.insert(.people) }
         if forms[0] == "countryside" { roles.insert(.area) }
         if lowered == "the" { roles.insert(.the) }
-        if lowered == "prison" || lowered == "camp" || lowered == "province" { roles.insert(.englishAnaphor) }
+        if Extractor.anaphors["the " + lowered] != nil { roles.insert(.englishAnaphor) }
         self = roles
     }
 }
