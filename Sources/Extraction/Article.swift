@@ -41,7 +41,7 @@ public struct Article: Sendable, Hashable {
         var arabic = 0
         var latin = 0
         for scalar in text.unicodeScalars.prefix(5_000) {
-            if (0x0600...0x06FF).contains(scalar.value) { arabic += 1 } else if scalar.properties.isAlphabetic, scalar.isASCII { latin += 1 }
+            if (0x0600...0x06FF).contains(scalar.value) || (0xFB50...0xFEFF).contains(scalar.value) { arabic += 1 } else if scalar.properties.isAlphabetic, scalar.isASCII { latin += 1 }
         }
         return arabic >= latin ? "ar" : "en"
     }

@@ -810,7 +810,7 @@ extension Extractor {
     ])
 
     /// Roads named by the towns they join.
-    static let roadWords: Set<String> = ["طريق", "road", "highway"]
+    static let roadWords: Set<String> = ["طريق", "road", "highway", "مفرق", "junction"]
 
     /// Munitions counted by the number before them, not events: shells, rockets, mortar rounds.
     /// (Folded, as the tokens' forms are: "قذائف" reads "قذايف".)

@@ -95,6 +95,8 @@ public struct Extractor: Sendable {
         // "تجدر الإشارة" (a GeoNames spelling of al-Ashara), "عنه" (about it; Anah is "عنة"), the
         // adjective "تركية" (Turkish; Turkey is "تركيا").
         "اشاره", "عنه", "عنها", "تركيه",
+        // "مفرق قرية دوكركا" (the junction of a village; the Jordanian city is "المفرق").
+        "مفرق",
         // "قوات الأسد" (Assad's forces), "سحب سوداء" (black clouds).
         "اسد", "assad", "سودا",
         // Nationality adjectives ("the eastern Syrian town of Abu Kamal" is not a town "Syrian").

@@ -239,5 +239,7 @@ enum TextSplitter {
         c == "'" || c == "’" || c == "-" || c == "ʿ" || c == "ʾ"
     }
 
-    static func isArabicScalar(_ c: Unicode.Scalar) -> Bool { (0x0600...0x06FF).contains(c.value) }
+    static func isArabicScalar(_ c: Unicode.Scalar) -> Bool {
+        (0x0600...0x06FF).contains(c.value) || (0xFB50...0xFDFF).contains(c.value) || (0xFE70...0xFEFF).contains(c.value)
+    }
 }

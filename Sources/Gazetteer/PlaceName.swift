@@ -374,7 +374,10 @@ public enum PlaceName {
 
     /// Whether a word is in Arabic script.
     public static func isArabic(_ word: String) -> Bool {
-        word.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
+        // (With the presentation forms some pages and PDFs still use: "ﺍﻟﺸﺪﺍﺩﻱ".)
+        word.unicodeScalars.contains { s in
+            (0x0600...0x06FF).contains(s.value) || (0xFB50...0xFDFF).contains(s.value) || (0xFE70...0xFEFF).contains(s.value)
+        }
     }
 
     static func stripArabicArticle(_ word: String) -> String {

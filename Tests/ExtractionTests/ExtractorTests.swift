@@ -13,6 +13,21 @@ struct ExtractorTests {
         extractor.extract(Article(id: "t", source: "test", text: text, published: published.flatMap(Day.init(iso:))))
     }
 
+    @Test("Arabic written in presentation forms (old pages, PDFs) is read as Arabic")
+    func presentationForms() throws {
+        let result = extract("شن طيران التحالف الدولي غارات اليوم استهدفت مناطق ﺍﻟﻤﻮﻝ ﻓﻲ ﺍﻟﺸﺪﺍﺩﻱ.", published: "2016-02-21")
+        let strike = try #require(result.incidents.first { $0.type == .strike })
+        #expect(strike.place.name == "al-Shaddadi")
+        #expect(result.mentions.first?.surface == "ﺍﻟﺸﺪﺍﺩﻱ")
+    }
+
+    @Test("'مفرق' before a place is a junction, not the Jordanian city al-Mafraq")
+    func junction() {
+        let result = extract("قتل عنصر من قسد إثر استهداف مسيرة تركية لسيارة بالقرب من مفرق قرية دوكركا شرق القامشلي.", published: "2023-09-02")
+        #expect(!result.mentions.contains { $0.place.country == "JO" }, "\(result.mentions.map(\.place.name))")
+        #expect(result.incidents.contains { $0.type == .strike })
+    }
+
     @Test("Places with attached clitics are found, and the surface drops the clitic")
     func clitics() {
         let result = extract("اشتباكات عنيفة في الحسكة والشدادي وبالرقة.")
