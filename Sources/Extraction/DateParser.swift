@@ -128,6 +128,21 @@ public enum DateParser {
                     add(DateRange(start: start, end: start.endOfMonth, precision: .month), i, after - 1, relative: false)
                     continue
                 }
+                // "in July", "last July", "during August", "في شهر تموز": the last such month up to
+                // the reference (this month, or the year before for a later month).
+                if i > 0, ["in", "during", "last", "في", "خلال", "شهر", "بشهر"].contains(words[i - 1]), words[i] != "اب", words[i] != "may",
+                    words[i] != "mar"
+                {
+                    if let reference {
+                        var y = reference.year
+                        if month > reference.month || (words[i - 1] == "last" && month == reference.month) { y -= 1 }
+                        let start = Day(year: y, month: month, day: 1)!
+                        add(DateRange(start: start, end: start.endOfMonth, precision: .month), i, next - 1, relative: true)
+                    } else {
+                        add(nil, i, next - 1, relative: true)
+                    }
+                    continue
+                }
                 if next < words.count, ["فايت", "ماضي", "منصرم", "last", "past"].contains(words[next]) {
                     if let reference {
                         var y = reference.year

@@ -75,6 +75,22 @@ struct DateParserTests {
         #expect(first("held since 2019") == nil)
     }
 
+    @Test("A month named alone is the last such month up to the article: 'in July', 'last July', 'في شهر تموز'")
+    func monthAlone() throws {
+        let august = Fixtures.day("2014-08-09")
+        for text in ["ISIS captured Division 17 in July", "fighting last July", "في شهر تموز", "خلال تموز"] {
+            let july = try #require(first(text, reference: august), "\(text)")
+            #expect(july.precision == .month, "\(text)")
+            #expect(july.start.description == "2014-07-01", "\(text)")
+        }
+        // A later month than the article's is the year before's; "last" before this month too.
+        #expect(first("in October", reference: august)?.start.description == "2013-10-01")
+        #expect(first("in August", reference: august)?.start.description == "2014-08-01")
+        #expect(first("last August", reference: august)?.start.description == "2013-08-01")
+        // "may" and "اب" alone are words, not months.
+        #expect(first("in may be", reference: august) == nil)
+    }
+
     @Test("Ranges: من اليوم ولغاية 31 كانون الثاني, and a night across two weekdays")
     func ranges() throws {
         let curfew = try #require(first("اعتباراً من اليوم الاثنين ولغاية 31 كانون الثاني/ يناير الجاري"))
